@@ -1,0 +1,40 @@
+package ablate.harness.spi;
+
+import ai.djl.Device;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Everything a task needs to run one trial, handed in by the harness. */
+public interface TrialContext {
+    long seed();
+
+    /** The device every array of this trial lives on. */
+    Device device();
+
+    Budget budget();
+
+    DatasetSpec dataset();
+
+    /** The plugin chosen for a slot, with its resolved parameters. */
+    <T extends Plugin> Bound<T> slot(String name, Class<T> type);
+
+    /** Task-level options from the suite's {@code options:} map (raw YAML scalars). */
+    Map<String, Object> options();
+
+    /** Where to look for dataset files: {@code --data-dir}, {@code $ABLATE_DATA}, then system locations. */
+    Path dataDir();
+
+    /**
+     * Reports progress after an epoch (or any step worth showing). Throws {@link DivergedException} on a
+     * non-finite loss and {@link java.util.concurrent.CancellationException} once the trial timed out.
+     */
+    void progress(int epoch, int epochs, double loss);
+
+    /** Throws {@link java.util.concurrent.CancellationException} once the trial timed out or the run stops. */
+    void checkCancelled();
+
+    /** A plugin with its resolved parameters. */
+    record Bound<T extends Plugin>(T plugin, Params params) {
+    }
+}

@@ -1,0 +1,37 @@
+package ablate.results;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The suite as planned, written to {@code suite.json} beside the trials so reports need nothing else.
+ *
+ * @param name          suite name
+ * @param file          suite file path as given
+ * @param task          task id
+ * @param primaryMetric metric variants are ranked by
+ * @param lowerIsBetter metrics where lower is better
+ * @param baseline      name of the baseline variant
+ * @param variants      every variant, baseline first, in suite order
+ * @param seeds         the seeds
+ * @param dataset       dataset description for the report
+ * @param budget        budget as a map for the report
+ */
+public record SuiteInfo(String name, String file, String task, String primaryMetric, List<String> lowerIsBetter,
+                        String baseline, List<Variant> variants, List<Long> seeds, Map<String, Object> dataset,
+                        Map<String, Object> budget) {
+
+    /**
+     * A variant: slot assignments plus the claims its plugins make.
+     *
+     * @param name   variant name (sweeps expand to e.g. {@code se[reduction=8]})
+     * @param slots  slot → plugin id and parameters
+     * @param claims claims of the plugins that differ from the baseline
+     */
+    public record Variant(String name, Map<String, Map<String, Object>> slots, List<ClaimInfo> claims) {
+    }
+
+    /** A plugin's claim, as shown in reports. */
+    public record ClaimInfo(String pluginId, String metric, String direction, String text) {
+    }
+}
