@@ -34,6 +34,12 @@ public interface TrialContext {
     /** Throws {@link java.util.concurrent.CancellationException} once the trial timed out or the run stops. */
     void checkCancelled();
 
+    /**
+     * Runs {@code action} (e.g. parameter initialisation) with the engine's global random generator seeded from
+     * {@link #seed()}, holding a process-wide lock so that trials running in parallel stay deterministic.
+     */
+    <T> T seeded(java.util.function.Supplier<T> action);
+
     /** A plugin with its resolved parameters. */
     record Bound<T extends Plugin>(T plugin, Params params) {
     }

@@ -1,0 +1,91 @@
+package ablate.harness.cli;
+
+import ablate.harness.UserError;
+import ablate.harness.discovery.PluginRegistry;
+import ablate.harness.plan.Plan;
+import ablate.harness.plan.Planner;
+import ablate.harness.run.Devices;
+import ablate.harness.run.RunOptions;
+import ablate.harness.run.SuiteRunner;
+import ablate.harness.suite.Suite;
+import ablate.harness.suite.SuiteLoader;
+import ablate.results.Status;
+import ablate.results.TrialResult;
+import ai.djl.Device;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ablate run SUITE}: plan, train and evaluate every trial, then write the reports. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a suite: every variant × seed is trained and evaluated; each result is written to the "
+                + "results directory as its trial ends; then the HTML report, summary.json and Allure results.", ""},
+        footer = {"", "Examples:", "  ablate run suites/quick.yaml",
+                "  ablate run suites/attention.yaml --jobs 2 --resume --out results/attention",
+                "  ablate run suites/attention.yaml --shard 2/4   # one slice of four, e.g. in a CI matrix",
+                "", "Exit codes: 0 all trials passed, 1 some trials failed/diverged/timed out (see the report),",
+                "2 bad input (suite, flags, data)."})
+public final class RunCommand implements Callable<Integer>, Subcommand {
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "Suite file (YAML), e.g. suites/quick.yaml.")
+    Path suiteFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<suite name>).")
+    Path out;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+            description = "Trials to run at once (default: ${DEFAULT-VALUE}); the engine's threads are shared among them.")
+    int jobs;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Engine threads per process (default: available cores).")
+    Integer threads;
+
+    @Option(names = "--resume", description = "Skip trials whose result is already in the results directory.")
+    boolean resume;
+
+    @Option(names = "--device", paramLabel = "cpu|gpu|auto", defaultValue = "auto",
+            description = "Where to train (default: ${DEFAULT-VALUE}: GPU when DJL sees one, else CPU).")
+    String device;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where dataset files are (else $ABLATE_DATA, then /usr/share/datasets/...).")
+    Path dataDir;
+
+    @Option(names = "--shard", paramLabel = "i/n", description = "Run only the i-th of n deterministic slices of the plan.")
+    String shard;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (jobs < 1) {
+            throw new UserError("--jobs must be at least 1, got " + jobs);
+        }
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new UserError("--data-dir " + dataDir + ": no such directory");
+        }
+        PluginRegistry registry = PluginRegistry.discover();
+        Suite suite = new SuiteLoader(registry).load(suiteFile);
+        Plan plan = new Planner(registry).plan(suite);
+        Path results = out != null ? out : Path.of("results", suite.name());
+        EngineSettings.apply(threads, jobs);
+        Device dev = Devices.select(device, System.out);
+        RunOptions options = new RunOptions(results, jobs, resume, device, dataDir, shard, quiet);
+        List<TrialResult> all = new SuiteRunner(registry.task(suite.task()), plan, options, dev, dataDir, System.out).run();
+        Path report = Reports.write(results);
+        long failed = all.stream().filter(r -> r.status() != Status.PASSED).count();
+        System.out.println();
+        System.out.println((failed == 0 ? "All " + all.size() + " trials passed." : failed + " of " + all.size()
+                + " trials did not pass (see the report's 'Failed trials').") + "");
+        System.out.println("Report: " + report.toAbsolutePath());
+        System.out.println("Results: " + results.toAbsolutePath() + " (summary.json, allure-results/, trials/)");
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,435 @@
+package ablate.harness.suite;
+
+import ablate.harness.UserError;
+import ablate.harness.discovery.PluginRegistry;
+import ablate.harness.discovery.Suggestions;
+import ablate.harness.spi.Budget;
+import ablate.harness.spi.DatasetSpec;
+import ablate.harness.spi.Param;
+import ablate.harness.spi.Plugin;
+import ablate.harness.spi.SlotSpec;
+import ablate.harness.spi.Task;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a suite YAML file and validates it against the registry. Every error names the file, the line and
+ * the key, and suggests the nearest valid name on a typo.
+ */
+public final class SuiteLoader {
+    private static final List<String> TOP_KEYS = List.of("name", "description", "task", "dataset", "model",
+            "baseline", "variants", "seeds", "budget", "timeout", "options");
+    private static final List<String> DATASET_KEYS = List.of("name", "source", "train", "test");
+    private static final List<String> BUDGET_KEYS = List.of("epochs", "batch", "lr", "schedule", "optimizer",
+            "weight-decay");
+    private static final List<String> SOURCES = List.of("embedded", "full", "auto");
+    private static final List<String> SCHEDULES = List.of("constant", "cosine", "step");
+    private static final List<String> OPTIMIZERS = List.of("sgd", "adam");
+
+    private final PluginRegistry registry;
+    private Path file;
+
+    public SuiteLoader(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Suite load(Path path) {
+        this.file = path;
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw new UserError(path + ": no such suite file");
+        } catch (IOException e) {
+            throw new UserError(path + ": cannot read: " + e.getMessage());
+        }
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new UserError(path + ":" + line + ": malformed YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new UserError(path + ": malformed YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (!(root instanceof MappingNode top)) {
+            throw new UserError(path + ":1: a suite must be a YAML mapping (name:, task:, dataset:, ...)");
+        }
+        return parse(top);
+    }
+
+    private Suite parse(MappingNode top) {
+        Map<String, Node> keys = entries(top, "", TOP_KEYS);
+        String name = keys.containsKey("name") ? string(keys.get("name"), "name")
+                : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String description = keys.containsKey("description") ? string(keys.get("description"), "description") : "";
+        Node taskNode = require(keys, top, "task");
+        String taskId = string(taskNode, "task");
+        Task task = registry.taskMap().get(taskId);
+        if (task == null) {
+            throw error(taskNode, "task", "unknown task '" + taskId + "'"
+                    + Suggestions.didYouMean(taskId, registry.taskMap().keySet()));
+        }
+        DatasetSpec dataset = dataset(require(keys, top, "dataset"), task);
+
+        Map<String, SlotSpec> slots = new LinkedHashMap<>();
+        task.slots().forEach(s -> slots.put(s.name(), s));
+        Map<String, Suite.SlotChoice> baseline = new LinkedHashMap<>();
+        for (SlotSpec s : task.slots()) {
+            baseline.put(s.name(), new Suite.SlotChoice(s.defaultPlugin(), Map.of()));
+        }
+        if (keys.containsKey("model")) {
+            if (!slots.containsKey("model")) {
+                throw error(keys.get("model"), "model", "task '" + taskId + "' has no model slot");
+            }
+            baseline.put("model", choice(keys.get("model"), "model", slots.get("model"), false));
+        }
+        if (keys.containsKey("baseline")) {
+            baseline.putAll(slotMap(keys.get("baseline"), "baseline", slots, false));
+        }
+        List<Suite.VariantSpec> variants = new ArrayList<>();
+        if (keys.containsKey("variants")) {
+            MappingNode vs = mapping(keys.get("variants"), "variants");
+            for (NodeTuple t : vs.getValue()) {
+                String vname = string(t.getKeyNode(), "variants");
+                if (vname.equals(Suite.BASELINE)) {
+                    throw error(t.getKeyNode(), "variants." + vname, "'baseline' is reserved; set it with the top-level baseline: key");
+                }
+                variants.add(new Suite.VariantSpec(vname, slotMap(t.getValueNode(), "variants." + vname, slots, true)));
+            }
+        }
+        List<Long> seeds = seeds(keys.get("seeds"));
+        Budget budget = budget(keys.get("budget"));
+        Duration timeout = keys.containsKey("timeout") ? duration(keys.get("timeout")) : Duration.ofMinutes(30);
+        Map<String, Object> options = keys.containsKey("options") ? plainMap(keys.get("options"), "options") : Map.of();
+        return new Suite(file, name, description, taskId, dataset, baseline, variants, seeds, budget, timeout, options);
+    }
+
+    private DatasetSpec dataset(Node node, Task task) {
+        if (node instanceof ScalarNode) {
+            return datasetSpec(node, string(node, "dataset"), "auto", 0, 0, Map.of(), task);
+        }
+        MappingNode m = mapping(node, "dataset");
+        Map<String, Node> raw = new LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String k = string(t.getKeyNode(), "dataset");
+            if (DATASET_KEYS.contains(k)) {
+                raw.put(k, t.getValueNode());
+            } else {
+                options.put(k, scalarOrList(t.getValueNode(), "dataset." + k));
+            }
+        }
+        String name = string(require(raw, m, "dataset.name"), "dataset.name");
+        String source = raw.containsKey("source") ? choiceOf(raw.get("source"), "dataset.source", SOURCES) : "auto";
+        int train = raw.containsKey("train") ? intIn(raw.get("train"), "dataset.train", 0, Integer.MAX_VALUE) : 0;
+        int test = raw.containsKey("test") ? intIn(raw.get("test"), "dataset.test", 0, Integer.MAX_VALUE) : 0;
+        return datasetSpec(m, name, source, train, test, options, task);
+    }
+
+    private DatasetSpec datasetSpec(Node at, String name, String source, int train, int test,
+                                    Map<String, Object> options, Task task) {
+        if (!task.datasets().contains(name)) {
+            throw error(at, "dataset.name", "task '" + task.id() + "' has no dataset '" + name + "'"
+                    + Suggestions.didYouMean(name, task.datasets()) + " (available: " + String.join(", ", task.datasets()) + ")");
+        }
+        return new DatasetSpec(name, source, train, test, options);
+    }
+
+    private Map<String, Suite.SlotChoice> slotMap(Node node, String where, Map<String, SlotSpec> slots, boolean sweeps) {
+        MappingNode m = mapping(node, where);
+        Map<String, Suite.SlotChoice> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String slot = string(t.getKeyNode(), where);
+            SlotSpec spec = slots.get(slot);
+            if (spec == null) {
+                throw error(t.getKeyNode(), where + "." + slot, "unknown slot '" + slot + "'"
+                        + Suggestions.didYouMean(slot, slots.keySet()) + " (slots: " + String.join(", ", slots.keySet()) + ")");
+            }
+            out.put(slot, choice(t.getValueNode(), where + "." + slot, spec, sweeps));
+        }
+        return out;
+    }
+
+    /** {@code attention.se} or {@code {id: attention.se, reduction: 8}}. */
+    private Suite.SlotChoice choice(Node node, String where, SlotSpec slot, boolean sweeps) {
+        Node idNode = node;
+        Map<String, Node> paramNodes = new LinkedHashMap<>();
+        if (node instanceof MappingNode m) {
+            Map<String, Node> all = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                all.put(string(t.getKeyNode(), where), t.getValueNode());
+            }
+            idNode = all.remove("id");
+            if (idNode == null) {
+                throw error(node, where + ".id", "missing 'id:' (the plugin id for slot '" + slot.name() + "')");
+            }
+            for (NodeTuple t : m.getValue()) {
+                String k = ((ScalarNode) t.getKeyNode()).getValue();
+                if (!k.equals("id")) {
+                    paramNodes.put(k, t.getValueNode());
+                }
+            }
+        }
+        String id = string(idNode, where);
+        if (!registry.hasPlugin(id)) {
+            List<String> candidates = registry.idsForSlot(slot.name());
+            throw error(idNode, where, "unknown plugin '" + id + "'"
+                    + Suggestions.didYouMean(id, candidates.isEmpty() ? registry.plugins().stream().map(Plugin::id).toList() : candidates)
+                    + " (see 'ablate list')");
+        }
+        Plugin plugin = registry.plugin(id);
+        if (!plugin.info().slot().equals(slot.name()) || !slot.type().isInstance(plugin)) {
+            throw error(idNode, where, "plugin '" + id + "' fills slot '" + plugin.info().slot()
+                    + "', not '" + slot.name() + "'");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : paramNodes.entrySet()) {
+            String key = where + "." + e.getKey();
+            Param p = plugin.info().param(e.getKey());
+            if (p == null) {
+                List<String> names = plugin.info().params().stream().map(Param::name).toList();
+                throw error(e.getValue(), key, "plugin '" + id + "' has no parameter '" + e.getKey() + "'"
+                        + Suggestions.didYouMean(e.getKey(), names)
+                        + (names.isEmpty() ? " (it takes none)" : " (parameters: " + String.join(", ", names) + ")"));
+            }
+            Node v = e.getValue();
+            if (v instanceof SequenceNode seq) {
+                if (!sweeps) {
+                    throw error(v, key, "a sweep (list of values) is only allowed in variants");
+                }
+                List<Object> values = new ArrayList<>();
+                for (Node item : seq.getValue()) {
+                    values.add(coerce(p, item, key));
+                }
+                if (values.isEmpty()) {
+                    throw error(v, key, "a sweep needs at least one value");
+                }
+                params.put(p.name(), values);
+            } else {
+                params.put(p.name(), coerce(p, v, key));
+            }
+        }
+        return new Suite.SlotChoice(id, params);
+    }
+
+    private Object coerce(Param p, Node node, String key) {
+        try {
+            return p.coerce(scalar(node, key));
+        } catch (IllegalArgumentException e) {
+            throw error(node, key, e.getMessage());
+        }
+    }
+
+    private List<Long> seeds(Node node) {
+        if (node == null) {
+            return List.of(1L, 2L, 3L);
+        }
+        List<Long> seeds = new ArrayList<>();
+        if (node instanceof ScalarNode) {
+            int n = intIn(node, "seeds", 1, 1000);
+            for (long s = 1; s <= n; s++) {
+                seeds.add(s);
+            }
+            return seeds;
+        }
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            throw error(node, "seeds", "seeds must be a count (e.g. 3) or a non-empty list of integers");
+        }
+        for (Node item : seq.getValue()) {
+            long s = intIn(item, "seeds", 0, Integer.MAX_VALUE);
+            if (seeds.contains(s)) {
+                throw error(item, "seeds", "seed " + s + " is listed twice");
+            }
+            seeds.add(s);
+        }
+        return seeds;
+    }
+
+    private Budget budget(Node node) {
+        Budget d = Budget.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        Map<String, Node> b = entries(mapping(node, "budget"), "budget.", BUDGET_KEYS);
+        return new Budget(
+                b.containsKey("epochs") ? intIn(b.get("epochs"), "budget.epochs", 1, 100_000) : d.epochs(),
+                b.containsKey("batch") ? intIn(b.get("batch"), "budget.batch", 1, 1 << 20) : d.batchSize(),
+                b.containsKey("lr") ? number(b.get("lr"), "budget.lr", 0, 100) : d.learningRate(),
+                b.containsKey("schedule") ? choiceOf(b.get("schedule"), "budget.schedule", SCHEDULES) : d.schedule(),
+                b.containsKey("optimizer") ? choiceOf(b.get("optimizer"), "budget.optimizer", OPTIMIZERS) : d.optimizer(),
+                b.containsKey("weight-decay") ? number(b.get("weight-decay"), "budget.weight-decay", 0, 1) : d.weightDecay());
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+    private Duration duration(Node node) {
+        Object v = scalar(node, "timeout");
+        Matcher m = DURATION.matcher(String.valueOf(v).trim());
+        if (!m.matches()) {
+            throw error(node, "timeout", "timeout must look like 90s, 5m or 1h, got '" + v + "'");
+        }
+        double amount = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double seconds = switch (unit) {
+            case "ms" -> amount / 1000;
+            case "m" -> amount * 60;
+            case "h" -> amount * 3600;
+            default -> amount;
+        };
+        if (seconds <= 0) {
+            throw error(node, "timeout", "timeout must be positive");
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    // --- node helpers -------------------------------------------------------------------------------
+
+    private Map<String, Node> entries(MappingNode m, String prefix, List<String> allowed) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String k = string(t.getKeyNode(), prefix.isEmpty() ? "(top level)" : prefix);
+            if (!allowed.contains(k)) {
+                throw error(t.getKeyNode(), prefix + k, "unknown key '" + k + "'" + Suggestions.didYouMean(k, allowed)
+                        + " (allowed: " + String.join(", ", allowed) + ")");
+            }
+            if (out.put(k, t.getValueNode()) != null) {
+                throw error(t.getKeyNode(), prefix + k, "key '" + k + "' appears twice");
+            }
+        }
+        return out;
+    }
+
+    private Node require(Map<String, Node> keys, Node parent, String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1);
+        Node n = keys.get(last);
+        if (n == null) {
+            throw error(parent, key, "missing required key '" + key + "'");
+        }
+        return n;
+    }
+
+    private MappingNode mapping(Node node, String key) {
+        if (node instanceof MappingNode m) {
+            return m;
+        }
+        throw error(node, key, "expected a mapping (key: value lines)");
+    }
+
+    private String string(Node node, String key) {
+        Object v = scalar(node, key);
+        if (v == null) {
+            throw error(node, key, "value is empty");
+        }
+        return String.valueOf(v);
+    }
+
+    private String choiceOf(Node node, String key, List<String> allowed) {
+        String v = string(node, key);
+        if (!allowed.contains(v)) {
+            throw error(node, key, "must be one of " + String.join(", ", allowed) + ", got '" + v + "'"
+                    + Suggestions.didYouMean(v, allowed));
+        }
+        return v;
+    }
+
+    private int intIn(Node node, String key, long min, long max) {
+        Object v = scalar(node, key);
+        if (!(v instanceof Long l)) {
+            throw error(node, key, "must be an integer, got '" + v + "'");
+        }
+        if (l < min || l > max) {
+            throw error(node, key, "must be between " + min + " and " + max + ", got " + l);
+        }
+        return (int) (long) l;
+    }
+
+    private double number(Node node, String key, double min, double max) {
+        Object v = scalar(node, key);
+        if (!(v instanceof Number n)) {
+            throw error(node, key, "must be a number, got '" + v + "'");
+        }
+        double d = n.doubleValue();
+        if (!(d >= min && d <= max)) {
+            throw error(node, key, "must be between " + min + " and " + max + ", got " + d);
+        }
+        return d;
+    }
+
+    private Object scalarOrList(Node node, String key) {
+        if (node instanceof SequenceNode seq) {
+            List<Object> out = new ArrayList<>();
+            seq.getValue().forEach(n -> out.add(scalar(n, key)));
+            return out;
+        }
+        return scalar(node, key);
+    }
+
+    private Map<String, Object> plainMap(Node node, String key) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (NodeTuple t : mapping(node, key).getValue()) {
+            String k = string(t.getKeyNode(), key);
+            out.put(k, scalarOrList(t.getValueNode(), key + "." + k));
+        }
+        return out;
+    }
+
+    /** A scalar as Long, Double, Boolean, String or null, per YAML 1.1 core tags. */
+    private Object scalar(Node node, String key) {
+        if (!(node instanceof ScalarNode s)) {
+            throw error(node, key, "expected a single value, got a " + (node instanceof MappingNode ? "mapping" : "list"));
+        }
+        String text = s.getValue();
+        Tag tag = s.getTag();
+        try {
+            if (Tag.INT.equals(tag)) {
+                return Long.decode(text.replace("_", ""));
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                String t = text.replace("_", "").toLowerCase();
+                return switch (t) {
+                    case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+                    case "-.inf" -> Double.NEGATIVE_INFINITY;
+                    case ".nan" -> Double.NaN;
+                    default -> Double.parseDouble(t);
+                };
+            }
+        } catch (NumberFormatException e) {
+            throw error(node, key, "not a number: '" + text + "'");
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return Set.of("true", "yes", "on", "y").contains(text.toLowerCase());
+        }
+        if (Tag.NULL.equals(tag)) {
+            return null;
+        }
+        return text;
+    }
+
+    private UserError error(Node node, String key, String message) {
+        int line = node == null ? 0 : node.getStartMark().getLine() + 1;
+        return new UserError(file + ":" + line + ": " + key + ": " + message);
+    }
+}
