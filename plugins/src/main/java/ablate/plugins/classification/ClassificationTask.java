@@ -1,0 +1,238 @@
+package ablate.plugins.classification;
+
+import ablate.harness.spi.Budget;
+import ablate.harness.spi.SlotSpec;
+import ablate.harness.spi.Task;
+import ablate.harness.spi.TrialContext;
+import ablate.harness.spi.TrialOutcome;
+import ablate.results.Cost;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Image classification: trains the {@code model} slot's network (with the {@code attention} slot's block in
+ * every residual block) on a labelled image set and evaluates it on the test split.
+ *
+ * <p>Every array a step creates lives in that step's sub-manager and is freed when the step ends; the loss is
+ * accumulated on the device and read once per epoch.
+ */
+public final class ClassificationTask implements Task {
+    static final int LATENCY_WARMUP = 10;
+    static final int LATENCY_RUNS = 50;
+
+    @Override
+    public String id() {
+        return "classification";
+    }
+
+    @Override
+    public String summary() {
+        return "image classification (Fashion-MNIST; long-tailed variant via dataset.imbalance)";
+    }
+
+    @Override
+    public List<SlotSpec> slots() {
+        return List.of(
+                new SlotSpec("model", BackbonePlugin.class, "model.resnet-mini", "network family and size"),
+                new SlotSpec("attention", AttentionPlugin.class, "attention.none", "block inserted in every residual block"));
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(ClassificationData.FASHION_MNIST);
+    }
+
+    @Override
+    public String primaryMetric() {
+        return "accuracy";
+    }
+
+    @Override
+    public TrialOutcome run(TrialContext ctx) throws Exception {
+        ClassificationData.Split data = ClassificationData.load(ctx.dataset(), ctx.dataDir(), ctx.seed());
+        ClassificationData train = data.train();
+        ClassificationData test = data.test();
+        Budget budget = ctx.budget();
+        Shape image = new Shape(train.channels(), train.height(), train.width());
+        int classes = train.classNames().size();
+
+        var model = ctx.slot("model", BackbonePlugin.class);
+        var attention = ctx.slot("attention", AttentionPlugin.class);
+        Block block = model.plugin().create(image, classes, c -> attention.plugin().create(c, attention.params()),
+                model.params());
+
+        int stepsPerEpoch = Math.max(1, train.size() / budget.batchSize());
+        try (Model m = Model.newInstance("trial", ctx.device())) {
+            m.setBlock(block);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(optimizer(budget, stepsPerEpoch * budget.epochs()))
+                    .optDevices(new ai.djl.Device[]{ctx.device()});
+            try (Trainer trainer = m.newTrainer(config)) {
+                ctx.seeded(() -> {
+                    trainer.initialize(new Shape(budget.batchSize()).addAll(image));
+                    return null;
+                });
+                long t0 = System.nanoTime();
+                Map<String, List<Double>> curves = new LinkedHashMap<>();
+                List<Double> trainLoss = new ArrayList<>();
+                List<Double> testAccuracy = new ArrayList<>();
+                Random order = new Random(ctx.seed());
+                Evaluation last = null;
+                for (int epoch = 1; epoch <= budget.epochs(); epoch++) {
+                    double loss = trainEpoch(trainer, train, budget.batchSize(), stepsPerEpoch, order, ctx);
+                    trainLoss.add(loss);
+                    last = evaluate(block, trainer.getManager(), test, Math.max(budget.batchSize(), 256), ctx);
+                    testAccuracy.add(last.accuracy());
+                    ctx.progress(epoch, budget.epochs(), loss);
+                }
+                double trainSeconds = (System.nanoTime() - t0) / 1e9;
+                curves.put("trainLoss", trainLoss);
+                curves.put("testAccuracy", testAccuracy);
+
+                double[] latency = latencyMs(block, trainer.getManager(), test, ctx);
+                long[] params = parameterCounts(block);
+                Cost cost = new Cost(params[0], params[1], ModelMacs.perSample(block, image), trainSeconds,
+                        latency[0], latency[1], -1);
+                Map<String, Object> artifacts = new LinkedHashMap<>();
+                artifacts.put("confusionMatrix", last.confusion());
+                artifacts.put("classNames", train.classNames());
+                artifacts.put("dataSource", data.description());
+                return new TrialOutcome(last.metrics(), curves, cost, artifacts);
+            }
+        }
+    }
+
+    private static Optimizer optimizer(Budget b, int totalSteps) {
+        Tracker lr = switch (b.schedule()) {
+            case "cosine" -> Tracker.cosine().setBaseValue((float) b.learningRate()).optFinalValue(0f)
+                    .setMaxUpdates(totalSteps).build();
+            case "step" -> Tracker.multiFactor().setSteps(new int[]{totalSteps / 2, totalSteps * 3 / 4})
+                    .setBaseValue((float) b.learningRate()).optFactor(0.1f).build();
+            default -> Tracker.fixed((float) b.learningRate());
+        };
+        return switch (b.optimizer()) {
+            case "adam" -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays((float) b.weightDecay()).build();
+            default -> Optimizer.sgd().setLearningRateTracker(lr).optMomentum(0.9f)
+                    .optWeightDecays((float) b.weightDecay()).build();
+        };
+    }
+
+    /** One pass over a seeded shuffle of the training set; returns the mean training loss. */
+    private static double trainEpoch(Trainer trainer, ClassificationData train, int batch, int steps, Random order,
+                                     TrialContext ctx) {
+        int[] perm = ClassificationData.permutation(train.size(), order);
+        float[] buffer = new float[batch * train.pixelsPerImage()];
+        int[] labels = new int[batch];
+        Shape shape = new Shape(batch, train.channels(), train.height(), train.width());
+        try (NDManager epoch = trainer.getManager().newSubManager()) {
+            NDArray lossSum = epoch.zeros(new Shape(), DataType.FLOAT32);
+            for (int s = 0; s < steps; s++) {
+                ctx.checkCancelled();
+                train.fill(perm, s * batch, batch, buffer, labels);
+                try (NDManager step = trainer.getManager().newSubManager()) {
+                    NDArray x = step.create(buffer, shape);
+                    NDArray y = step.create(labels);
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                        gc.backward(loss);
+                        lossSum.addi(loss);
+                    }
+                    trainer.step();
+                }
+            }
+            return lossSum.getFloat() / steps;
+        }
+    }
+
+    private record Evaluation(Map<String, Double> metrics, double accuracy, List<List<Long>> confusion) {
+    }
+
+    private static Evaluation evaluate(Block block, NDManager parent, ClassificationData test, int batch,
+                                       TrialContext ctx) {
+        int n = test.size();
+        int classes = test.classNames().size();
+        int[] predicted = new int[n];
+        float[] probabilities = new float[n * classes];
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> i);
+        ParameterStore store = new ParameterStore(parent, false);
+        float[] buffer = new float[batch * test.pixelsPerImage()];
+        int[] labels = new int[batch];
+        for (int from = 0; from < n; from += batch) {
+            ctx.checkCancelled();
+            int count = Math.min(batch, n - from);
+            test.fill(all, from, count, buffer, labels);
+            try (NDManager step = parent.newSubManager()) {
+                NDArray x = step.create(Arrays.copyOf(buffer, count * test.pixelsPerImage()),
+                        new Shape(count, test.channels(), test.height(), test.width()));
+                NDArray probs = block.forward(store, new NDList(x), false).singletonOrThrow().softmax(1);
+                float[] p = probs.toFloatArray();
+                System.arraycopy(p, 0, probabilities, from * classes, p.length);
+                long[] argmax = probs.argMax(1).toLongArray();
+                for (int i = 0; i < count; i++) {
+                    predicted[from + i] = (int) argmax[i];
+                }
+            }
+        }
+        int[] truth = test.labels();
+        Map<String, Double> metrics = ClassificationScores.compute(truth, predicted, probabilities, classes);
+        return new Evaluation(metrics, metrics.get("accuracy"), ClassificationScores.confusion(truth, predicted, classes));
+    }
+
+    /** Median and 95th percentile of single-image inference latency, in ms, after warm-up. */
+    private static double[] latencyMs(Block block, NDManager parent, ClassificationData test, TrialContext ctx) {
+        ParameterStore store = new ParameterStore(parent, false);
+        float[] one = new float[test.pixelsPerImage()];
+        test.fill(new int[]{0}, 0, 1, one, new int[1]);
+        double[] times = new double[LATENCY_RUNS];
+        for (int i = 0; i < LATENCY_WARMUP + LATENCY_RUNS; i++) {
+            ctx.checkCancelled();
+            try (NDManager step = parent.newSubManager()) {
+                long t0 = System.nanoTime();
+                NDArray x = step.create(one, new Shape(1, test.channels(), test.height(), test.width()));
+                block.forward(store, new NDList(x), false).singletonOrThrow().argMax(1).toLongArray();
+                if (i >= LATENCY_WARMUP) {
+                    times[i - LATENCY_WARMUP] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+        }
+        Arrays.sort(times);
+        return new double[]{times[LATENCY_RUNS / 2], times[(int) Math.ceil(0.95 * LATENCY_RUNS) - 1]};
+    }
+
+    /** {trainable, total} parameter counts. */
+    static long[] parameterCounts(Block block) {
+        long trainable = 0;
+        long total = 0;
+        for (var pair : block.getParameters()) {
+            Parameter p = pair.getValue();
+            long size = p.getArray().getShape().size();
+            total += size;
+            if (p.requiresGradient()) {
+                trainable += size;
+            }
+        }
+        return new long[]{trainable, total};
+    }
+}
