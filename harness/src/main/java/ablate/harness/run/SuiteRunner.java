@@ -98,7 +98,7 @@ public final class SuiteRunner {
                 try {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("could not record a trial: " + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException("could not record a trial: " + e.getCause(), e.getCause());
                 }
             }
         }
@@ -150,7 +150,7 @@ public final class SuiteRunner {
         } else {
             status = Status.PASSED;
         }
-        Map<String, Object> artifacts = o == null ? Map.of() : new java.util.LinkedHashMap<>(o.artifacts());
+        Map<String, Object> artifacts = new java.util.LinkedHashMap<>(o == null ? Map.of() : o.artifacts());
         Object dataSource = artifacts.remove("dataSource");
         Cost cost = o == null ? Cost.NONE : o.cost();
         if (cost.peakMemoryBytes() < 0) {

@@ -1,0 +1,16 @@
+package ablate.harness.testplugins;
+
+import ablate.harness.spi.PluginModule;
+
+/** Registered only in the test classpath's META-INF/services: discovery must find it with no harness change. */
+public final class ToyModule extends PluginModule {
+    @Override
+    protected void register() {
+        task(ToyTask.class);
+        plugin(ToyBehaviour.Steady.class);
+        plugin(ToyBehaviour.Throws.class);
+        plugin(ToyBehaviour.Diverges.class);
+        plugin(ToyBehaviour.Hangs.class);
+        plugin(ToyBehaviour.Slow.class);
+    }
+}
