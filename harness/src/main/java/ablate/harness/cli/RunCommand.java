@@ -75,6 +75,13 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         Suite suite = new SuiteLoader(registry).load(suiteFile);
         Plan plan = new Planner(registry).plan(suite);
         Path results = out != null ? out : Path.of("results", suite.name());
+        try {
+            registry.task(suite.task()).prepare(suite.dataset(), dataDir);
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserError(suite.file() + ": dataset: " + e.getMessage(), e);
+        }
         EngineSettings.apply(threads, jobs);
         Device dev = Devices.select(device, System.out);
         RunOptions options = new RunOptions(results, jobs, resume, device, dataDir, shard, quiet);

@@ -25,5 +25,13 @@ public interface Task {
         return List.of();
     }
 
+    /**
+     * Checks (and may cache) the suite's dataset before any trial runs, so bad data settings stop the run with
+     * one clear error instead of failing every trial. Throw IllegalArgumentException or a RuntimeException
+     * whose message names the problem.
+     */
+    default void prepare(DatasetSpec dataset, java.nio.file.Path dataDir) {
+    }
+
     TrialOutcome run(TrialContext context) throws Exception;
 }

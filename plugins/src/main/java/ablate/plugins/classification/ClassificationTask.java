@@ -1,6 +1,11 @@
 package ablate.plugins.classification;
 
+import ablate.datasets.FashionMnist;
+import ablate.datasets.ImageSet;
+import ablate.datasets.Normalization;
 import ablate.harness.spi.Budget;
+import ablate.harness.spi.DatasetSpec;
+import ablate.plugins.common.ModelCost;
 import ablate.harness.spi.SlotSpec;
 import ablate.harness.spi.Task;
 import ablate.harness.spi.TrialContext;
@@ -13,7 +18,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -22,6 +26,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,6 +44,8 @@ import java.util.Random;
 public final class ClassificationTask implements Task {
     static final int LATENCY_WARMUP = 10;
     static final int LATENCY_RUNS = 50;
+    static final String FASHION_MNIST = "fashion-mnist";
+    static final String IMBALANCE = "imbalance";
 
     @Override
     public String id() {
@@ -59,7 +66,7 @@ public final class ClassificationTask implements Task {
 
     @Override
     public List<String> datasets() {
-        return List.of(ClassificationData.FASHION_MNIST);
+        return List.of(FASHION_MNIST);
     }
 
     @Override
@@ -68,13 +75,37 @@ public final class ClassificationTask implements Task {
     }
 
     @Override
+    public void prepare(DatasetSpec dataset, Path dataDir) {
+        for (String key : dataset.options().keySet()) {
+            if (!key.equals(IMBALANCE)) {
+                throw new IllegalArgumentException("dataset." + key + ": unknown dataset option (known: " + IMBALANCE + ")");
+            }
+        }
+        loadData(dataset, dataDir, 0);
+    }
+
+    /** Fashion-MNIST as the suite asks; {@code dataset.imbalance: R} makes the training set long-tailed. */
+    static FashionMnist.Split loadData(DatasetSpec spec, Path dataDir, long seed) {
+        FashionMnist.Split split = FashionMnist.load(spec.source(), dataDir, spec.train(), spec.test(), seed);
+        Object ratio = spec.options().get(IMBALANCE);
+        if (ratio == null) {
+            return split;
+        }
+        if (!(ratio instanceof Number r) || !(r.doubleValue() >= 1)) {
+            throw new IllegalArgumentException("dataset.imbalance must be a number >= 1, got " + ratio);
+        }
+        return split.longTailed(r.doubleValue(), seed);
+    }
+
+    @Override
     public TrialOutcome run(TrialContext ctx) throws Exception {
-        ClassificationData.Split data = ClassificationData.load(ctx.dataset(), ctx.dataDir(), ctx.seed());
-        ClassificationData train = data.train();
-        ClassificationData test = data.test();
+        FashionMnist.Split data = loadData(ctx.dataset(), ctx.dataDir(), ctx.seed());
+        ImageSet train = data.train();
+        ImageSet test = data.test();
+        Normalization norm = train.statistics();
         Budget budget = ctx.budget();
         Shape image = new Shape(train.channels(), train.height(), train.width());
-        int classes = train.classNames().size();
+        int classes = train.numClasses();
 
         var model = ctx.slot("model", BackbonePlugin.class);
         var attention = ctx.slot("attention", AttentionPlugin.class);
@@ -99,9 +130,9 @@ public final class ClassificationTask implements Task {
                 Random order = new Random(ctx.seed());
                 Evaluation last = null;
                 for (int epoch = 1; epoch <= budget.epochs(); epoch++) {
-                    double loss = trainEpoch(trainer, train, budget.batchSize(), stepsPerEpoch, order, ctx);
+                    double loss = trainEpoch(trainer, train, norm, budget.batchSize(), stepsPerEpoch, order, ctx);
                     trainLoss.add(loss);
-                    last = evaluate(block, trainer.getManager(), test, Math.max(budget.batchSize(), 256), ctx);
+                    last = evaluate(block, trainer.getManager(), test, norm, Math.max(budget.batchSize(), 256), ctx);
                     testAccuracy.add(last.accuracy());
                     ctx.progress(epoch, budget.epochs(), loss);
                 }
@@ -109,9 +140,9 @@ public final class ClassificationTask implements Task {
                 curves.put("trainLoss", trainLoss);
                 curves.put("testAccuracy", testAccuracy);
 
-                double[] latency = latencyMs(block, trainer.getManager(), test, ctx);
-                long[] params = parameterCounts(block);
-                Cost cost = new Cost(params[0], params[1], ModelMacs.perSample(block, image), trainSeconds,
+                double[] latency = latencyMs(block, trainer.getManager(), test, norm, ctx);
+                ModelCost size = ModelCost.of(block, new Shape(1).addAll(image));
+                Cost cost = new Cost(size.trainableParams(), size.totalParams(), size.macsPerSample(), trainSeconds,
                         latency[0], latency[1], -1);
                 Map<String, Object> artifacts = new LinkedHashMap<>();
                 artifacts.put("confusionMatrix", last.confusion());
@@ -138,17 +169,18 @@ public final class ClassificationTask implements Task {
     }
 
     /** One pass over a seeded shuffle of the training set; returns the mean training loss. */
-    private static double trainEpoch(Trainer trainer, ClassificationData train, int batch, int steps, Random order,
-                                     TrialContext ctx) {
-        int[] perm = ClassificationData.permutation(train.size(), order);
-        float[] buffer = new float[batch * train.pixelsPerImage()];
+    private static double trainEpoch(Trainer trainer, ImageSet train, Normalization norm, int batch, int steps,
+                                     Random order, TrialContext ctx) {
+        int[] perm = train.shuffledIndices(order.nextLong());
+        float[] buffer = new float[batch * train.imageSize()];
         int[] labels = new int[batch];
         Shape shape = new Shape(batch, train.channels(), train.height(), train.width());
         try (NDManager epoch = trainer.getManager().newSubManager()) {
             NDArray lossSum = epoch.zeros(new Shape(), DataType.FLOAT32);
             for (int s = 0; s < steps; s++) {
                 ctx.checkCancelled();
-                train.fill(perm, s * batch, batch, buffer, labels);
+                train.fill(perm, s * batch, batch, buffer, norm);
+                train.fillLabels(perm, s * batch, batch, labels);
                 try (NDManager step = trainer.getManager().newSubManager()) {
                     NDArray x = step.create(buffer, shape);
                     NDArray y = step.create(labels);
@@ -156,7 +188,7 @@ public final class ClassificationTask implements Task {
                         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                         NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                         gc.backward(loss);
-                        lossSum.addi(loss);
+                        lossSum.addi(loss.stopGradient()); // detached, or every step's graph stays alive
                     }
                     trainer.step();
                 }
@@ -168,23 +200,22 @@ public final class ClassificationTask implements Task {
     private record Evaluation(Map<String, Double> metrics, double accuracy, List<List<Long>> confusion) {
     }
 
-    private static Evaluation evaluate(Block block, NDManager parent, ClassificationData test, int batch,
+    private static Evaluation evaluate(Block block, NDManager parent, ImageSet test, Normalization norm, int batch,
                                        TrialContext ctx) {
         int n = test.size();
-        int classes = test.classNames().size();
+        int classes = test.numClasses();
         int[] predicted = new int[n];
         float[] probabilities = new float[n * classes];
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
         ParameterStore store = new ParameterStore(parent, false);
-        float[] buffer = new float[batch * test.pixelsPerImage()];
-        int[] labels = new int[batch];
+        float[] buffer = new float[batch * test.imageSize()];
         for (int from = 0; from < n; from += batch) {
             ctx.checkCancelled();
             int count = Math.min(batch, n - from);
-            test.fill(all, from, count, buffer, labels);
+            test.fill(all, from, count, buffer, norm);
             try (NDManager step = parent.newSubManager()) {
-                NDArray x = step.create(Arrays.copyOf(buffer, count * test.pixelsPerImage()),
+                NDArray x = step.create(count == batch ? buffer : Arrays.copyOf(buffer, count * test.imageSize()),
                         new Shape(count, test.channels(), test.height(), test.width()));
                 NDArray probs = block.forward(store, new NDList(x), false).singletonOrThrow().softmax(1);
                 float[] p = probs.toFloatArray();
@@ -201,10 +232,11 @@ public final class ClassificationTask implements Task {
     }
 
     /** Median and 95th percentile of single-image inference latency, in ms, after warm-up. */
-    private static double[] latencyMs(Block block, NDManager parent, ClassificationData test, TrialContext ctx) {
+    private static double[] latencyMs(Block block, NDManager parent, ImageSet test, Normalization norm,
+                                      TrialContext ctx) {
         ParameterStore store = new ParameterStore(parent, false);
-        float[] one = new float[test.pixelsPerImage()];
-        test.fill(new int[]{0}, 0, 1, one, new int[1]);
+        float[] one = new float[test.imageSize()];
+        test.fill(new int[]{0}, 0, 1, one, norm);
         double[] times = new double[LATENCY_RUNS];
         for (int i = 0; i < LATENCY_WARMUP + LATENCY_RUNS; i++) {
             ctx.checkCancelled();
@@ -219,20 +251,5 @@ public final class ClassificationTask implements Task {
         }
         Arrays.sort(times);
         return new double[]{times[LATENCY_RUNS / 2], times[(int) Math.ceil(0.95 * LATENCY_RUNS) - 1]};
-    }
-
-    /** {trainable, total} parameter counts. */
-    static long[] parameterCounts(Block block) {
-        long trainable = 0;
-        long total = 0;
-        for (var pair : block.getParameters()) {
-            Parameter p = pair.getValue();
-            long size = p.getArray().getShape().size();
-            total += size;
-            if (p.requiresGradient()) {
-                trainable += size;
-            }
-        }
-        return new long[]{trainable, total};
     }
 }
