@@ -31,6 +31,31 @@ public final class NumpySum {
         return sum(a, from, n) / n;
     }
 
+    /** Streams values into numpy's summation, for sums over arrays that are never materialised. */
+    public static final class Accumulator {
+        private final double[] buffer = new double[BUFFER];
+        private int filled;
+        private long count;
+        private double total;
+
+        public void add(double value) {
+            buffer[filled++] = value;
+            count++;
+            if (filled == BUFFER) {
+                total += pairwise(buffer, 0, BUFFER);
+                filled = 0;
+            }
+        }
+
+        public double sum() {
+            return total + pairwise(buffer, 0, filled);
+        }
+
+        public double mean() {
+            return sum() / count;
+        }
+    }
+
     private static double pairwise(double[] a, int from, int n) {
         if (n < 8) {
             double res = 0;
