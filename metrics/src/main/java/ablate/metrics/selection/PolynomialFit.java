@@ -25,6 +25,10 @@ public record PolynomialFit(int degree, double rss, InformationCriteria criteria
         if (n <= k) {
             throw new IllegalArgumentException("a degree-" + degree + " fit needs more than " + k + " points, got " + n);
         }
+        long distinct = java.util.Arrays.stream(x).distinct().count();
+        if (distinct <= degree) {
+            throw new IllegalArgumentException("a degree-" + degree + " fit needs at least " + k + " distinct x values, got " + distinct);
+        }
         double mean = 0;
         for (double v : x) {
             mean += v / n;
