@@ -1,6 +1,8 @@
 package ablate.harness.cli.metric;
 
 import ablate.harness.UserError;
+import ablate.metrics.selection.Criterion;
+import ablate.metrics.selection.InformationCriteria;
 import ablate.metrics.selection.PolynomialFit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 
 /** {@code ablate metric aic-bic}. */
 @Command(name = "aic-bic", mixinStandardHelpOptions = true,
@@ -54,9 +55,7 @@ final class AicBicCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(csv + ": " + e.getMessage());
         }
-        int byAic = argMin(fits, f -> f.criteria().aic());
-        int byAicc = argMin(fits, f -> f.criteria().aicc());
-        int byBic = argMin(fits, f -> f.criteria().bic());
+        List<InformationCriteria> criteria = fits.stream().map(PolynomialFit::criteria).toList();
         ArrayNode out = Json.array();
         for (PolynomialFit f : fits) {
             ObjectNode node = out.addObject();
@@ -66,29 +65,13 @@ final class AicBicCommand implements Callable<Integer> {
             Json.put(node, "aicc", f.criteria().aicc());
             Json.put(node, "bic", f.criteria().bic());
             ArrayNode selected = node.putArray("selectedBy");
-            if (f.degree() == byAic) {
-                selected.add("aic");
-            }
-            if (f.degree() == byAicc) {
-                selected.add("aicc");
-            }
-            if (f.degree() == byBic) {
-                selected.add("bic");
+            for (Criterion criterion : Criterion.values()) {
+                if (criterion.select(criteria) == f.degree()) {
+                    selected.add(criterion.key());
+                }
             }
         }
         return Json.print(spec.commandLine().getOut(), out);
-    }
-
-    /** Index of the smallest defined value (the lowest degree on ties), -1 if none is defined. */
-    private static int argMin(List<PolynomialFit> fits, ToDoubleFunction<PolynomialFit> criterion) {
-        int best = -1;
-        for (int i = 0; i < fits.size(); i++) {
-            double v = criterion.applyAsDouble(fits.get(i));
-            if (!Double.isNaN(v) && (best < 0 || v < criterion.applyAsDouble(fits.get(best)))) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private double[][] readCsv() {
