@@ -14,7 +14,16 @@ public final class StableOrder {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        if (n < 2) {
+        if (n <= 16) {
+            for (int i = 1; i < n; i++) {
+                int item = order[i];
+                int j = i - 1;
+                while (j >= 0 && keys[item] > keys[order[j]]) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = item;
+            }
             return order;
         }
         int[] buffer = new int[n];

@@ -6,9 +6,7 @@ import ablate.metrics.detection.StableOrder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -57,8 +55,6 @@ public final class CocoEval {
         if (categoryIds.length != categories.size()) {
             throw new IllegalArgumentException("ground truth lists a category id twice");
         }
-        Map<Long, Integer> imageIndex = index(imageIds);
-        Map<Long, Integer> categoryIndex = index(categoryIds);
         int images = imageIds.length;
         int cells = Math.multiplyExact(categoryIds.length, images);
 
@@ -66,9 +62,9 @@ public final class CocoEval {
         List<CocoAnnotation> annotations = new ArrayList<>();
         int[] gtCell = new int[gt.annotations().size()];
         for (CocoAnnotation a : gt.annotations()) {
-            Integer i = imageIndex.get(a.imageId());
-            Integer k = categoryIndex.get(a.categoryId());
-            if (i != null && k != null) {
+            int i = Arrays.binarySearch(imageIds, a.imageId());
+            int k = Arrays.binarySearch(categoryIds, a.categoryId());
+            if (i >= 0 && k >= 0) {
                 gtCell[annotations.size()] = k * images + i;
                 annotations.add(a);
             }
@@ -79,12 +75,12 @@ public final class CocoEval {
         int[] dtCell = new int[detections.size()];
         for (int d = 0; d < detections.size(); d++) {
             CocoDetection det = detections.get(d);
-            Integer i = imageIndex.get(det.imageId());
-            if (i == null) {
+            int i = Arrays.binarySearch(imageIds, det.imageId());
+            if (i < 0) {
                 throw new IllegalArgumentException("detection " + d + ": image_id " + det.imageId() + " is not in the ground truth");
             }
-            Integer k = categoryIndex.get(det.categoryId());
-            if (k == null) {
+            int k = Arrays.binarySearch(categoryIds, det.categoryId());
+            if (k < 0) {
                 throw new IllegalArgumentException("detection " + d + ": category_id " + det.categoryId() + " is not in the ground truth");
             }
             if (!Double.isFinite(det.score())) {
@@ -94,6 +90,20 @@ public final class CocoEval {
         }
         int[] dtStart = new int[cells + 1];
         int[] dtOrder = groupByCell(dtCell, detections.size(), dtStart);
+
+        Boxes gtBoxes = new Boxes(annotations.size());
+        int[] gtSlot = inverse(gtOrder);
+        for (int g = 0; g < annotations.size(); g++) {
+            CocoAnnotation a = annotations.get(g);
+            gtBoxes.set(gtSlot[g], a.x(), a.y(), a.width(), a.height(), a.area());
+            gtBoxes.crowd[gtSlot[g]] = a.crowd();
+        }
+        Boxes dtBoxes = new Boxes(detections.size());
+        int[] dtSlot = inverse(dtOrder);
+        for (int d = 0; d < detections.size(); d++) {
+            CocoDetection det = detections.get(d);
+            dtBoxes.set(dtSlot[d], det.x(), det.y(), det.width(), det.height(), det.score());
+        }
 
         int categoriesCount = categoryIds.length;
         double[][][] precision = new double[A][M][T * R * categoriesCount];
@@ -109,7 +119,7 @@ public final class CocoEval {
             }
         }
         IntStream.range(0, categoriesCount).parallel().forEach(k -> new CategoryEvaluation(k, images, categoriesCount,
-                annotations, gtOrder, gtStart, detections, dtOrder, dtStart).run(precision, recall));
+                gtBoxes, gtStart, dtBoxes, dtStart).run(precision, recall));
 
         double[] stats = {
                 meanDefined(precision[0][2], 0, T),
@@ -151,12 +161,42 @@ public final class CocoEval {
         return n == 0 ? -1 : NumpySum.mean(kept, 0, n);
     }
 
-    private static Map<Long, Integer> index(long[] ids) {
-        Map<Long, Integer> map = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            map.put(ids[i], i);
+    private static int[] inverse(int[] order) {
+        int[] slot = new int[order.length];
+        for (int p = 0; p < order.length; p++) {
+            slot[order[p]] = p;
         }
-        return map;
+        return slot;
+    }
+
+    /**
+     * Boxes in cell order as parallel arrays (a detection's {@code extra} is its score, an object's its area),
+     * so that a category's work reads contiguous memory.
+     */
+    private static final class Boxes {
+        final double[] x;
+        final double[] y;
+        final double[] w;
+        final double[] h;
+        final double[] extra;
+        final boolean[] crowd;
+
+        Boxes(int n) {
+            x = new double[n];
+            y = new double[n];
+            w = new double[n];
+            h = new double[n];
+            extra = new double[n];
+            crowd = new boolean[n];
+        }
+
+        void set(int i, double x, double y, double w, double h, double extra) {
+            this.x[i] = x;
+            this.y[i] = y;
+            this.w[i] = w;
+            this.h[i] = h;
+            this.extra[i] = extra;
+        }
     }
 
     /** Counting sort of items 0..n-1 by cell, keeping item order inside a cell; fills start[cell..cell+1). */
@@ -177,14 +217,13 @@ public final class CocoEval {
 
     /** Evaluation and accumulation of one category over all images. */
     private static final class CategoryEvaluation {
+        private static final int ALL_IGNORED = ((1 << T) - 1) << T;
         private final int k;
         private final int images;
         private final int categories;
-        private final List<CocoAnnotation> annotations;
-        private final int[] gtOrder;
+        private final Boxes gts;
         private final int[] gtStart;
-        private final List<CocoDetection> detections;
-        private final int[] dtOrder;
+        private final Boxes dts;
         private final int[] dtStart;
 
         // kept detections of this category, concatenated in image order, each image's in score order
@@ -194,16 +233,20 @@ public final class CocoEval {
         private int kept;
         private final int[] notIgnoredObjects = new int[A];
 
-        CategoryEvaluation(int k, int images, int categories, List<CocoAnnotation> annotations, int[] gtOrder,
-                           int[] gtStart, List<CocoDetection> detections, int[] dtOrder, int[] dtStart) {
+        // per-image buffers, grown on demand
+        private int[] order = new int[16];
+        private boolean[] ignore = new boolean[16];
+        private boolean[] matched = new boolean[16];
+        private double[] dArea = new double[16];
+        private double[] ious = new double[256];
+
+        CategoryEvaluation(int k, int images, int categories, Boxes gts, int[] gtStart, Boxes dts, int[] dtStart) {
             this.k = k;
             this.images = images;
             this.categories = categories;
-            this.annotations = annotations;
-            this.gtOrder = gtOrder;
+            this.gts = gts;
             this.gtStart = gtStart;
-            this.detections = detections;
-            this.dtOrder = dtOrder;
+            this.dts = dts;
             this.dtStart = dtStart;
         }
 
@@ -230,44 +273,42 @@ public final class CocoEval {
             if (gCount == 0 && dAll == 0) {
                 return;
             }
-            CocoAnnotation[] gts = new CocoAnnotation[gCount];
-            for (int g = 0; g < gCount; g++) {
-                gts[g] = annotations.get(gtOrder[g0 + g]);
+            if (order.length < gCount) {
+                int n = Math.max(gCount, 2 * order.length);
+                order = new int[n];
+                ignore = new boolean[n];
+                matched = new boolean[n];
             }
-            double[] scores = new double[dAll];
-            for (int d = 0; d < dAll; d++) {
-                scores[d] = detections.get(dtOrder[d0 + d]).score();
-            }
-            int[] byScore = StableOrder.descending(scores, dAll);
+            // detections of one cell are contiguous: sort them by score, keep the first 100
+            int[] byScore = StableOrder.descending(java.util.Arrays.copyOfRange(dts.extra, d0, d0 + dAll), dAll);
             int dCount = Math.min(dAll, MAX_DET);
-            CocoDetection[] dts = new CocoDetection[dCount];
-            for (int d = 0; d < dCount; d++) {
-                dts[d] = detections.get(dtOrder[d0 + byScore[d]]);
+            int base = kept;
+            kept += dCount;
+            if (ious.length < dCount * gCount) {
+                ious = new double[Math.max(dCount * gCount, 2 * ious.length)];
             }
-            double[] ious = new double[dCount * gCount];
+            if (dArea.length < dCount) {
+                dArea = new double[Math.max(dCount, 2 * dArea.length)];
+            }
             for (int d = 0; d < dCount; d++) {
+                int det = d0 + byScore[d];
+                score[base + d] = dts.extra[det];
+                rank[base + d] = d;
+                dArea[d] = dts.w[det] * dts.h[det];
                 for (int g = 0; g < gCount; g++) {
-                    ious[d * gCount + g] = boxIou(dts[d], gts[g]);
+                    ious[d * gCount + g] = boxIou(det, g0 + g);
                 }
             }
-            int base = kept;
-            for (int d = 0; d < dCount; d++) {
-                score[base + d] = dts[d].score();
-                rank[base + d] = d;
-            }
-            kept += dCount;
-
-            int[] order = new int[gCount];
-            boolean[] ignore = new boolean[gCount];
-            boolean[] matched = new boolean[gCount];
             for (int a = 0; a < A; a++) {
                 double lo = AREA_RANGES[a][0];
                 double hi = AREA_RANGES[a][1];
+                int[] f = flags[a];
                 // objects sorted with the ignored ones last (stable)
                 int n = 0;
                 for (int pass = 0; pass < 2; pass++) {
                     for (int g = 0; g < gCount; g++) {
-                        boolean ign = gts[g].crowd() || gts[g].area() < lo || gts[g].area() > hi;
+                        int o = g0 + g;
+                        boolean ign = gts.crowd[o] || gts.extra[o] < lo || gts.extra[o] > hi;
                         if (ign == (pass == 1)) {
                             order[n] = g;
                             ignore[n++] = ign;
@@ -277,21 +318,29 @@ public final class CocoEval {
                 for (int g = 0; g < gCount; g++) {
                     notIgnoredObjects[a] += ignore[g] ? 0 : 1;
                 }
-                int[] f = flags[a];
+                if (gCount == 0) {
+                    for (int d = 0; d < dCount; d++) {
+                        if (dArea[d] < lo || dArea[d] > hi) {
+                            f[base + d] = ALL_IGNORED;
+                        }
+                    }
+                    continue;
+                }
                 for (int t = 0; t < T; t++) {
-                    Arrays.fill(matched, false);
+                    java.util.Arrays.fill(matched, 0, gCount, false);
                     for (int d = 0; d < dCount; d++) {
                         double best = Math.min(IOU_THRESHOLDS[t], 1 - 1e-10);
                         int m = -1;
+                        int row = d * gCount;
                         for (int j = 0; j < gCount; j++) {
                             int g = order[j];
-                            if (matched[j] && !gts[g].crowd()) {
+                            if (matched[j] && !gts.crowd[g0 + g]) {
                                 continue;
                             }
                             if (m > -1 && !ignore[m] && ignore[j]) {
                                 break;
                             }
-                            double iou = ious[d * gCount + g];
+                            double iou = ious[row + g];
                             if (iou < best) {
                                 continue;
                             }
@@ -299,85 +348,117 @@ public final class CocoEval {
                             m = j;
                         }
                         if (m == -1) {
-                            double area = dts[d].width() * dts[d].height();
-                            if (area < lo || area > hi) {
+                            if (dArea[d] < lo || dArea[d] > hi) {
                                 f[base + d] |= 1 << (T + t);
                             }
                             continue;
                         }
                         matched[m] = true;
-                        f[base + d] |= 1 << t;
-                        if (ignore[m]) {
-                            f[base + d] |= 1 << (T + t);
-                        }
+                        f[base + d] |= ignore[m] ? (1 << t) | (1 << (T + t)) : 1 << t;
                     }
                 }
             }
         }
 
-        /** {@code maskUtils.iou} for one box pair, in the same floating-point operations. */
-        private static double boxIou(CocoDetection d, CocoAnnotation g) {
-            double w = Math.min(d.width() + d.x(), g.width() + g.x()) - Math.max(d.x(), g.x());
+        /** {@code maskUtils.iou} of detection d and object g, in the same floating-point operations. */
+        private double boxIou(int d, int g) {
+            double dx = dts.x[d];
+            double dy = dts.y[d];
+            double dw = dts.w[d];
+            double dh = dts.h[d];
+            double w = Math.min(dw + dx, gts.w[g] + gts.x[g]) - Math.max(dx, gts.x[g]);
             if (w <= 0) {
                 return 0;
             }
-            double h = Math.min(d.height() + d.y(), g.height() + g.y()) - Math.max(d.y(), g.y());
+            double h = Math.min(dh + dy, gts.h[g] + gts.y[g]) - Math.max(dy, gts.y[g]);
             if (h <= 0) {
                 return 0;
             }
             double inter = w * h;
-            double da = d.width() * d.height();
-            double union = g.crowd() ? da : da + g.width() * g.height() - inter;
+            double da = dw * dh;
+            double union = gts.crowd[g] ? da : da + gts.w[g] * gts.h[g] - inter;
             return inter / union;
         }
 
+        /**
+         * pycocotools' accumulate for this category. Precision is computed only where a TP raises the recall: between
+         * two TPs the precision can only fall (FP) or stay (ignored), and the first index whose recall reaches a
+         * recall point is a TP (or index 0 for the point 0), so the envelope read at the recall points equals the
+         * running maximum, from the back, of the precisions at TPs — the same doubles numpy computes there.
+         */
         private void accumulate(double[][][] precision, double[][][] recall) {
             int[] byScore = StableOrder.descending(score, kept);
-            double[] rc = new double[kept];
-            double[] pr = new double[kept];
+            int[] sortedRank = new int[kept];
+            int[] sortedFlags = new int[kept];
+            int[] tp = new int[T];
+            int[] fp = new int[T];
+            double[][] tpRecall = new double[T][];
+            double[][] tpPrecision = new double[T][];
+            int[] tps = new int[T];
+            for (int i = 0; i < kept; i++) {
+                sortedRank[i] = rank[byScore[i]];
+            }
             for (int a = 0; a < A; a++) {
                 int npig = notIgnoredObjects[a];
                 if (npig == 0) {
                     continue;
                 }
                 int[] f = flags[a];
+                for (int i = 0; i < kept; i++) {
+                    sortedFlags[i] = f[byScore[i]];
+                }
+                for (int t = 0; t < T; t++) {
+                    if (tpRecall[t] == null || tpRecall[t].length < npig) {
+                        tpRecall[t] = new double[npig];
+                        tpPrecision[t] = new double[npig];
+                    }
+                }
                 for (int m = 0; m < M; m++) {
                     int maxDet = MAX_DETS[m];
-                    for (int t = 0; t < T; t++) {
-                        int matchBit = 1 << t;
-                        int ignoreBit = 1 << (T + t);
-                        double tp = 0;
-                        double fp = 0;
-                        int nd = 0;
-                        for (int idx : byScore) {
-                            if (rank[idx] >= maxDet) {
+                    java.util.Arrays.fill(tp, 0);
+                    java.util.Arrays.fill(fp, 0);
+                    java.util.Arrays.fill(tps, 0);
+                    int nd = 0;
+                    for (int i = 0; i < kept; i++) {
+                        if (sortedRank[i] >= maxDet) {
+                            continue;
+                        }
+                        nd++;
+                        int bits = sortedFlags[i];
+                        if ((bits & ALL_IGNORED) == ALL_IGNORED) {
+                            continue;
+                        }
+                        for (int t = 0; t < T; t++) {
+                            if ((bits & (1 << (T + t))) != 0) {
                                 continue;
                             }
-                            int bits = f[idx];
-                            if ((bits & ignoreBit) == 0) {
-                                if ((bits & matchBit) != 0) {
-                                    tp++;
-                                } else {
-                                    fp++;
-                                }
+                            if ((bits & (1 << t)) != 0) {
+                                double hits = ++tp[t];
+                                tpRecall[t][tps[t]] = hits / npig;
+                                tpPrecision[t][tps[t]++] = hits / (fp[t] + hits + EPS);
+                            } else {
+                                fp[t]++;
                             }
-                            rc[nd] = tp / npig;
-                            pr[nd] = tp / (fp + tp + EPS);
-                            nd++;
                         }
-                        recall[a][m][t * categories + k] = nd > 0 ? rc[nd - 1] : 0;
-                        for (int i = nd - 1; i > 0; i--) {
+                    }
+                    for (int t = 0; t < T; t++) {
+                        recall[a][m][t * categories + k] = nd > 0 ? (double) tp[t] / npig : 0;
+                        double[] rc = tpRecall[t];
+                        double[] pr = tpPrecision[t];
+                        int n = tps[t];
+                        for (int i = n - 1; i > 0; i--) {
                             if (pr[i] > pr[i - 1]) {
                                 pr[i - 1] = pr[i];
                             }
                         }
                         double[] p = precision[a][m];
+                        // recall point 0 reads index 0 of the full list: the best precision anywhere (0 without a TP)
                         int i = 0;
                         for (int r = 0; r < R; r++) {
-                            while (i < nd && rc[i] < RECALL_THRESHOLDS[r]) {
+                            while (i < n && rc[i] < RECALL_THRESHOLDS[r]) {
                                 i++;
                             }
-                            p[(t * R + r) * categories + k] = i < nd ? pr[i] : 0;
+                            p[(t * R + r) * categories + k] = i < n ? pr[i] : 0;
                         }
                     }
                 }
