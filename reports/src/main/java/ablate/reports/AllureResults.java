@@ -54,10 +54,9 @@ public final class AllureResults {
             Files.createDirectories(dir);
             clean(dir);
             FileSystemResultsWriter writer = new FileSystemResultsWriter(dir);
-            for (TrialResult trial : analysis.trials()) {
-                writer.write(testResult(analysis.suite(), trial, analysis.variant(trial.variant())
-                        .map(VariantAnalysis::definition).orElse(null), writer));
-            }
+            // Trials are independent and each writes its own files; charts dominate, so use every core.
+            analysis.trials().parallelStream().forEach(trial -> writer.write(testResult(analysis.suite(), trial,
+                    analysis.variant(trial.variant()).map(VariantAnalysis::definition).orElse(null), writer)));
             Files.writeString(dir.resolve("environment.properties"), environment(analysis), StandardCharsets.ISO_8859_1);
             Files.writeString(dir.resolve("categories.json"), CATEGORIES, StandardCharsets.UTF_8);
         } catch (IOException e) {

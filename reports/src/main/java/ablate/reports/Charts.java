@@ -65,6 +65,7 @@ public final class Charts {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYErrorRenderer dots = new XYErrorRenderer();
         dots.setDefaultLinesVisible(false);
+        dots.setDrawOutlines(false);
         dots.setCapLength(6);
         dots.setErrorStroke(new BasicStroke(1.5f));
         for (int i = 0; i < points.size(); i++) {
@@ -113,6 +114,7 @@ public final class Charts {
                                 List<List<Double>> series) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, series.stream().allMatch(s -> s.size() <= 30));
+        lines.setDrawOutlines(false);
         for (int i = 0; i < names.size(); i++) {
             data.addSeries(series(names.get(i), series.get(i)));
             lines.setSeriesPaint(i, PALETTE[colorIndices.get(i) % PALETTE.length]);
@@ -130,6 +132,7 @@ public final class Charts {
         int i = 0;
         for (var e : curves.entrySet()) {
             XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, e.getValue().size() <= 30);
+            line.setDrawOutlines(false);
             line.setSeriesPaint(0, PALETTE[i++ % PALETTE.length]);
             line.setSeriesStroke(0, new BasicStroke(2f));
             line.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
@@ -208,8 +211,18 @@ public final class Charts {
     static String render(JFreeChart chart, String id, int width, int height, boolean dimensions) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(id + "-");
+        g.setGeomDoubleConverter(Charts::coordinate);
         chart.draw(g, new Rectangle(0, 0, width, height));
         return g.getSVGElement(id, dimensions, new ViewBox(0, 0, width, height), null, null);
+    }
+
+    /** A coordinate rounded to 1/100 of a unit, the precision a screen needs: keeps the SVG small. */
+    static String coordinate(double v) {
+        long hundredths = Math.round(v * 100);
+        if (hundredths % 100 == 0) {
+            return Long.toString(hundredths / 100);
+        }
+        return java.math.BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString();
     }
 
     /** Formats axis ticks with a function of the value (e.g. {@link Format#count}). */

@@ -52,7 +52,8 @@ final class Fixtures {
                 .toString().replace("-", "").substring(0, 16);
         return new TrialResult(id, variant,
                 seed, Map.of("variant", variant, "seed", seed), status, error, metrics, curves, cost, artifacts,
-                PROVENANCE, "2026-11-01T10:" + String.format("%02d", seed * 7 % 60) + ":00Z", 12.5);
+                PROVENANCE, "2026-11-01T10:" + String.format("%02d", seed * 7 % 60) + ":00Z",
+                cost.trainSeconds() + 2.5);
     }
 
     static TrialResult passed(String variant, long seed, double accuracy) {
@@ -75,7 +76,8 @@ final class Fixtures {
                 variant("se", "attention.se", Map.of("reduction", 16), seClaim),
                 variant("cbam", "attention.cbam", Map.of("reduction", 16, "kernel", 7), cbamClaim),
                 variant("eca", "attention.eca", Map.of("gamma", 2, "b", 1), ecaClaim),
-                variant("simam", "attention.simam", Map.of("lambda", 1e-4)),
+                variant("simam", "attention.simam", Map.of("lambda", 1e-4), new SuiteInfo.ClaimInfo("attention.simam",
+                        "accuracy", "HIGHER", "SimAM raises ResNet-50 top-1 accuracy by about 1 point with no added parameters.")),
                 variant(HOSTILE, "attention.se", Map.of("reduction", HOSTILE_PARAM),
                         new SuiteInfo.ClaimInfo("attention.se", "accuracy", "HIGHER", "claim with <b>markup</b> & \"quotes\"")));
         List<Long> seeds = List.of(1L, 2L, 3L, 4L, 5L);
