@@ -83,6 +83,33 @@ public final class Analysis {
         return of(store.readSuite(), store.readAll());
     }
 
+    /**
+     * Reads several results directories of one suite (e.g. the shards of a run) as one: the suite comes from the
+     * first, and a trial found in more than one directory counts once.
+     *
+     * @throws IllegalArgumentException when a directory holds another suite
+     */
+    public static Analysis of(List<Path> resultsDirs) {
+        if (resultsDirs.isEmpty()) {
+            throw new IllegalArgumentException("no results directory given");
+        }
+        SuiteInfo suite = new ResultsStore(resultsDirs.get(0)).readSuite();
+        Map<String, TrialResult> byId = new LinkedHashMap<>();
+        for (Path dir : resultsDirs) {
+            ResultsStore store = new ResultsStore(dir);
+            SuiteInfo other = store.readSuite();
+            if (!Objects.equals(other.name(), suite.name()) || !Objects.equals(other.variants(), suite.variants())) {
+                throw new IllegalArgumentException(dir.resolve("suite.json") + ": holds suite '" + other.name()
+                        + "', which differs from '" + suite.name() + "' in " + resultsDirs.get(0).resolve("suite.json")
+                        + "; only shards of one suite can be merged");
+            }
+            store.readAll().forEach(t -> byId.put(t.id(), t));
+        }
+        List<TrialResult> trials = new ArrayList<>(byId.values());
+        trials.sort(Comparator.comparing(TrialResult::variant).thenComparingLong(TrialResult::seed));
+        return of(suite, trials);
+    }
+
     public static Analysis of(SuiteInfo suite, List<TrialResult> trials) {
         return new Analysis(suite, trials);
     }

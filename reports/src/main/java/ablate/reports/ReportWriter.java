@@ -1,6 +1,7 @@
 package ablate.reports;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes every report of a results directory into that directory: {@code index.html},
@@ -17,6 +18,11 @@ public final class ReportWriter {
     /** Analyses {@code resultsDir} and writes the reports beside the results; returns the path of {@code index.html}. */
     public static Path write(Path resultsDir) {
         return write(Analysis.of(resultsDir), resultsDir);
+    }
+
+    /** Merges the results directories of one suite's shards and writes their reports into {@code outDir}. */
+    public static Path write(List<Path> resultsDirs, Path outDir) {
+        return write(Analysis.of(resultsDirs), outDir);
     }
 
     /** Writes the reports of an analysis into {@code outDir}; returns the path of {@code index.html}. */

@@ -199,6 +199,31 @@ class ReportWriterTest {
         assertThat(json.path("variants").get(0).path("cost").isNull()).isTrue();
     }
 
+    @Test
+    void shardsOfOneSuiteMergeIntoOneReport(@TempDir Path shards) throws Exception {
+        SuiteInfo suite = Analysis.of(dir).suite();
+        List<ablate.results.TrialResult> all = new ResultsStore(dir).readAll();
+        for (int shard = 0; shard < 2; shard++) {
+            ResultsStore store = new ResultsStore(shards.resolve("shard" + shard));
+            store.writeSuite(suite);
+            for (int i = shard; i < all.size(); i += 2) {
+                store.write(all.get(i));
+            }
+        }
+        new ResultsStore(shards.resolve("shard1")).write(all.get(0)); // a trial in both shards counts once
+        Path out = shards.resolve("merged");
+        ReportWriter.write(List.of(shards.resolve("shard0"), shards.resolve("shard1")), out);
+        JsonNode merged = ResultsStore.JSON.readTree(out.resolve("summary.json").toFile());
+        JsonNode single = ResultsStore.JSON.readTree(dir.resolve("summary.json").toFile());
+        assertThat(merged.path("trials")).isEqualTo(single.path("trials"));
+        assertThat(merged.path("variants")).isEqualTo(single.path("variants"));
+
+        ResultsStore other = new ResultsStore(shards.resolve("other"));
+        other.writeSuite(Fixtures.suite(List.of(Fixtures.variant("x", "y", java.util.Map.of())), List.of(1L)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Analysis.of(List.of(dir, shards.resolve("other"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only shards of one suite");
+    }
+
     private static List<String> labels(JsonNode result, String name) {
         List<String> values = new ArrayList<>();
         result.path("labels").forEach(l -> {
