@@ -1,0 +1,280 @@
+package ablate.reports;
+
+import ablate.results.Provenance;
+import ablate.results.ResultsStore;
+import ablate.results.Status;
+import ablate.results.SuiteInfo;
+import ablate.results.TrialResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+import io.qameta.allure.util.ResultsUtils;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * An Allure results directory with one test result per trial: name {@code variant [seed N]}, parameters
+ * (variant, seed, every slot and plugin parameter), status (diverged and timed-out trials are "broken",
+ * with the cause in the status details), steps "train" and "evaluate" with their timings, attachments
+ * (learning curves as SVG and CSV, metrics and cost as JSON) and labels (suite, task, variant).
+ * Also {@code environment.properties} from the provenance and {@code categories.json} that groups
+ * failures by cause. {@code allure generate DIR} or the Allure Maven plugin renders it.
+ */
+public final class AllureResults {
+    static final String DIVERGED_PREFIX = "diverged: ";
+    static final String TIMED_OUT_PREFIX = "timed out: ";
+
+    private AllureResults() {
+    }
+
+    /** Replaces the Allure files in {@code dir} (created if needed) with those of the analysis' trials. */
+    public static Path write(Analysis analysis, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            clean(dir);
+            FileSystemResultsWriter writer = new FileSystemResultsWriter(dir);
+            // Trials are independent and each writes its own files; charts dominate, so use every core.
+            analysis.trials().parallelStream().forEach(trial -> writer.write(testResult(analysis.suite(), trial,
+                    analysis.variant(trial.variant()).map(VariantAnalysis::definition).orElse(null), writer)));
+            Files.writeString(dir.resolve("environment.properties"), environment(analysis), StandardCharsets.ISO_8859_1);
+            Files.writeString(dir.resolve("categories.json"), CATEGORIES, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write Allure results to " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    static TestResult testResult(SuiteInfo suite, TrialResult trial, SuiteInfo.Variant definition,
+                                 FileSystemResultsWriter writer) {
+        String uuid = UUID.nameUUIDFromBytes(("ablate-trial:" + trial.id()).getBytes(StandardCharsets.UTF_8)).toString();
+        long start = epochMillis(trial.startedAt());
+        long stop = start + Math.max(0, Math.round(trial.wallSeconds() * 1000));
+        long trainStop = Math.min(stop, start + Math.max(0, Math.round(trial.cost() == null ? 0 : trial.cost().trainSeconds() * 1000)));
+
+        TestResult r = new TestResult()
+                .setUuid(uuid)
+                .setHistoryId(ResultsUtils.md5(suite.name() + "/" + trial.variant() + "/" + trial.seed()))
+                .setTestCaseId(ResultsUtils.md5(suite.name() + "/" + trial.variant()))
+                .setName(trial.variant() + " [seed " + trial.seed() + "]")
+                .setFullName(suite.name() + "." + trial.variant() + "[seed=" + trial.seed() + "]")
+                .setStage(Stage.FINISHED)
+                .setStart(start)
+                .setStop(stop)
+                .setStatus(status(trial.status()))
+                .setLabels(labels(suite, trial))
+                .setParameters(parameters(trial, definition));
+        if (definition != null && definition.slots() != null && !definition.slots().isEmpty()) {
+            r.setDescription(Describe.slots(definition.slots()));
+        }
+        if (trial.status() != Status.PASSED) {
+            r.setStatusDetails(details(trial));
+        }
+
+        boolean trainFailed = trial.status() == Status.DIVERGED
+                || (trial.status() != Status.PASSED && (trial.cost() == null || trial.cost().trainSeconds() <= 0));
+        StepResult train = step("train", start, trainStop);
+        StepResult evaluate = step("evaluate", trainStop, stop);
+        if (trial.curves() != null && !trial.curves().isEmpty()) {
+            int epochs = trial.curves().values().stream().mapToInt(List::size).max().orElse(0);
+            train.setParameters(List.of(parameter("epochs", String.valueOf(epochs))));
+            String svg = Charts.trialCurves("curves-" + uuid.substring(0, 8), trial.curves());
+            train.getAttachments().add(attach(writer, "learning curves", "image/svg+xml", ".svg", svg));
+            train.getAttachments().add(attach(writer, "learning curves (CSV)", "text/csv", ".csv", csv(trial.curves())));
+        }
+        if (trial.status() == Status.PASSED) {
+            train.setStatus(io.qameta.allure.model.Status.PASSED);
+            evaluate.setStatus(io.qameta.allure.model.Status.PASSED);
+        } else if (trainFailed) {
+            train.setStatus(r.getStatus()).setStatusDetails(details(trial));
+            evaluate.setStatus(io.qameta.allure.model.Status.SKIPPED);
+        } else {
+            train.setStatus(io.qameta.allure.model.Status.PASSED);
+            evaluate.setStatus(r.getStatus()).setStatusDetails(details(trial));
+        }
+        evaluate.getAttachments().add(attach(writer, "metrics", "application/json", ".json", metricsJson(trial)));
+        r.setSteps(new ArrayList<>(List.of(train, evaluate)));
+        return r;
+    }
+
+    private static io.qameta.allure.model.Status status(Status s) {
+        return switch (s) {
+            case PASSED -> io.qameta.allure.model.Status.PASSED;
+            case FAILED -> io.qameta.allure.model.Status.FAILED;
+            case DIVERGED, TIMED_OUT -> io.qameta.allure.model.Status.BROKEN;
+        };
+    }
+
+    private static StatusDetails details(TrialResult trial) {
+        String error = trial.error() == null ? "(no message recorded)" : trial.error();
+        String message = switch (trial.status()) {
+            case DIVERGED -> DIVERGED_PREFIX + error;
+            case TIMED_OUT -> TIMED_OUT_PREFIX + error;
+            default -> error;
+        };
+        return new StatusDetails().setMessage(message);
+    }
+
+    private static List<Label> labels(SuiteInfo suite, TrialResult trial) {
+        List<Label> labels = new ArrayList<>();
+        labels.add(ResultsUtils.createSuiteLabel(suite.name()));
+        labels.add(ResultsUtils.createParentSuiteLabel(suite.task()));
+        labels.add(ResultsUtils.createSubSuiteLabel(trial.variant()));
+        labels.add(ResultsUtils.createLabel("task", suite.task()));
+        labels.add(ResultsUtils.createFeatureLabel(suite.task()));
+        labels.add(ResultsUtils.createStoryLabel(trial.variant()));
+        labels.add(ResultsUtils.createFrameworkLabel("ablate"));
+        labels.add(ResultsUtils.createLanguageLabel("java"));
+        if (trial.variant().equals(suite.baseline())) {
+            labels.add(ResultsUtils.createTagLabel("baseline"));
+        }
+        return labels;
+    }
+
+    private static List<Parameter> parameters(TrialResult trial, SuiteInfo.Variant definition) {
+        List<Parameter> params = new ArrayList<>();
+        params.add(parameter("variant", trial.variant()));
+        params.add(parameter("seed", String.valueOf(trial.seed())));
+        if (definition != null && definition.slots() != null) {
+            Describe.leaves("", definition.slots(), (k, v) -> params.add(parameter(k, v)));
+        }
+        return params;
+    }
+
+    private static Parameter parameter(String name, String value) {
+        return new Parameter().setName(name).setValue(value);
+    }
+
+    private static StepResult step(String name, long start, long stop) {
+        return new StepResult().setName(name).setStage(Stage.FINISHED).setStart(start).setStop(stop)
+                .setAttachments(new ArrayList<>()).setSteps(new ArrayList<>());
+    }
+
+    private static Attachment attach(FileSystemResultsWriter writer, String name, String type, String ext, String body) {
+        String source = UUID.randomUUID() + "-attachment" + ext;
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        writer.write(source, new ByteArrayInputStream(bytes));
+        return new Attachment().setName(name).setType(type).setSource(source).setSize((long) bytes.length);
+    }
+
+    static String csv(Map<String, List<Double>> curves) {
+        StringBuilder b = new StringBuilder("epoch");
+        curves.keySet().forEach(k -> b.append(',').append(csvField(k)));
+        b.append('\n');
+        int epochs = curves.values().stream().mapToInt(List::size).max().orElse(0);
+        for (int e = 0; e < epochs; e++) {
+            b.append(e + 1);
+            for (List<Double> c : curves.values()) {
+                b.append(',');
+                if (e < c.size() && c.get(e) != null) {
+                    b.append(c.get(e));
+                }
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static String metricsJson(TrialResult trial) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trial", trial.id());
+        m.put("status", trial.status().label());
+        m.put("error", trial.error());
+        m.put("metrics", trial.metrics());
+        m.put("cost", trial.cost());
+        try {
+            return ResultsStore.JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long epochMillis(String iso) {
+        if (iso != null) {
+            try {
+                return Instant.from(DateTimeFormatter.ISO_DATE_TIME.parse(iso)).toEpochMilli();
+            } catch (RuntimeException ignored) {
+                // fall through: an unreadable start time only shifts the timeline
+            }
+        }
+        return 0;
+    }
+
+    /** Allure's environment widget: each provenance field, with the distinct values seen joined by {@code ; }. */
+    static String environment(Analysis a) {
+        Map<String, Set<String>> env = new LinkedHashMap<>();
+        env.computeIfAbsent("suite", k -> new LinkedHashSet<>()).add(String.valueOf(a.suite().name()));
+        env.computeIfAbsent("task", k -> new LinkedHashSet<>()).add(String.valueOf(a.suite().task()));
+        for (Provenance p : a.provenance()) {
+            add(env, "ablate.version", p.ablateVersion());
+            add(env, "git.commit", p.gitCommit());
+            add(env, "java.version", p.javaVersion());
+            add(env, "engine", p.engine() == null ? null : p.engine() + " " + p.engineVersion());
+            add(env, "djl.version", p.djlVersion());
+            add(env, "device", p.device());
+            add(env, "cpu", p.cpuModel());
+            add(env, "os", p.os());
+            add(env, "data", p.dataSource());
+        }
+        java.util.Properties props = new java.util.Properties();
+        env.forEach((k, v) -> props.setProperty(k, String.join("; ", v)));
+        try {
+            java.io.StringWriter w = new java.io.StringWriter();
+            props.store(w, null);
+            return w.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void add(Map<String, Set<String>> env, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            env.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value);
+        }
+    }
+
+    /** Removes what an earlier write left: result, container and attachment files, environment and categories. */
+    private static void clean(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (Files.isRegularFile(f) && (n.endsWith("-result.json") || n.endsWith("-container.json")
+                        || n.contains("-attachment") || n.equals("environment.properties") || n.equals("categories.json"))) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    private static final String CATEGORIES = """
+            [
+              {"name": "Diverged (non-finite loss)", "matchedStatuses": ["broken"], "messageRegex": "(?s)diverged: .*"},
+              {"name": "Timed out", "matchedStatuses": ["broken"], "messageRegex": "(?s)timed out: .*"},
+              {"name": "Failed trials", "matchedStatuses": ["failed"]}
+            ]
+            """;
+}

@@ -1,0 +1,449 @@
+package ablate.reports;
+
+import ablate.metrics.stats.Holm;
+import ablate.metrics.stats.PairedTests;
+import ablate.metrics.stats.Summary;
+import ablate.metrics.stats.TestResult;
+import ablate.results.Cost;
+import ablate.results.Provenance;
+import ablate.results.ResultsStore;
+import ablate.results.Status;
+import ablate.results.SuiteInfo;
+import ablate.results.TrialResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The statistics of a results directory: per variant and metric n, mean, sd and 95% CI; the paired
+ * difference to the baseline (paired t and Wilcoxon, Holm-adjusted across the non-baseline variants of each
+ * metric); the ranking by the primary metric; cost; mean learning curves; the claim verdicts.
+ * Only passed trials enter the statistics; the others are listed in {@link #failures()}.
+ */
+public final class Analysis {
+    /** Cost figures a claim may name as its metric when the task did not record a metric of that name. */
+    static final Map<String, ToDoubleFunction<Cost>> COST_METRICS = costMetrics();
+
+    private final SuiteInfo suite;
+    private final List<TrialResult> trials;
+    private final List<String> metrics;
+    private final List<VariantAnalysis> variants;
+    private final List<RankEntry> ranking;
+    private final List<ClaimVerdict> claims;
+
+    private Analysis(SuiteInfo suite, List<TrialResult> trials) {
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.trials = List.copyOf(trials);
+        this.metrics = metricNames(suite, trials);
+        Map<String, List<TrialResult>> byVariant = groupByVariant(suite, trials);
+        Map<String, List<TrialResult>> passed = new LinkedHashMap<>();
+        byVariant.forEach((name, list) -> passed.put(name, passedOnePerSeed(list)));
+
+        Set<String> analysed = new LinkedHashSet<>(metrics);
+        for (SuiteInfo.Variant v : suite.variants()) {
+            for (SuiteInfo.ClaimInfo c : v.claims()) {
+                if (c.metric() != null && COST_METRICS.containsKey(c.metric())) {
+                    analysed.add(c.metric());
+                }
+            }
+        }
+        Map<String, Map<String, MetricStats>> statsByVariant = new LinkedHashMap<>();
+        byVariant.keySet().forEach(name -> statsByVariant.put(name, new LinkedHashMap<>()));
+        for (String metric : analysed) {
+            analyseMetric(metric, passed, statsByVariant);
+        }
+
+        List<VariantAnalysis> list = new ArrayList<>();
+        for (var e : byVariant.entrySet()) {
+            String name = e.getKey();
+            List<TrialResult> ok = passed.get(name);
+            list.add(new VariantAnalysis(name, definition(suite, name), name.equals(suite.baseline()), e.getValue(), ok,
+                    statsByVariant.get(name), ok.isEmpty() ? null : costSummary(ok), meanCurves(ok)));
+        }
+        this.variants = List.copyOf(list);
+        this.ranking = rank();
+        this.claims = judgeClaims();
+    }
+
+    /** Reads {@code suite.json} and every trial of a results directory. */
+    public static Analysis of(Path resultsDir) {
+        ResultsStore store = new ResultsStore(resultsDir);
+        return of(store.readSuite(), store.readAll());
+    }
+
+    /**
+     * Reads several results directories of one suite (e.g. the shards of a run) as one: the suite comes from the
+     * first, and a trial found in more than one directory counts once.
+     *
+     * @throws IllegalArgumentException when a directory holds another suite
+     */
+    public static Analysis of(List<Path> resultsDirs) {
+        if (resultsDirs.isEmpty()) {
+            throw new IllegalArgumentException("no results directory given");
+        }
+        SuiteInfo suite = new ResultsStore(resultsDirs.get(0)).readSuite();
+        Map<String, TrialResult> byId = new LinkedHashMap<>();
+        for (Path dir : resultsDirs) {
+            ResultsStore store = new ResultsStore(dir);
+            SuiteInfo other = store.readSuite();
+            if (!Objects.equals(other.name(), suite.name()) || !Objects.equals(other.variants(), suite.variants())) {
+                throw new IllegalArgumentException(dir.resolve("suite.json") + ": holds suite '" + other.name()
+                        + "', which differs from '" + suite.name() + "' in " + resultsDirs.get(0).resolve("suite.json")
+                        + "; only shards of one suite can be merged");
+            }
+            store.readAll().forEach(t -> byId.put(t.id(), t));
+        }
+        List<TrialResult> trials = new ArrayList<>(byId.values());
+        trials.sort(Comparator.comparing(TrialResult::variant).thenComparingLong(TrialResult::seed));
+        return of(suite, trials);
+    }
+
+    public static Analysis of(SuiteInfo suite, List<TrialResult> trials) {
+        return new Analysis(suite, trials);
+    }
+
+    public SuiteInfo suite() {
+        return suite;
+    }
+
+    /** Every trial read, any status. */
+    public List<TrialResult> trials() {
+        return trials;
+    }
+
+    /** Metric names: the primary metric first, then the others in the order trials recorded them. */
+    public List<String> metrics() {
+        return metrics;
+    }
+
+    public String primaryMetric() {
+        return suite.primaryMetric();
+    }
+
+    public boolean lowerIsBetter(String metric) {
+        return (suite.lowerIsBetter() != null && suite.lowerIsBetter().contains(metric))
+                || COST_METRICS.containsKey(metric);
+    }
+
+    /** Variants in suite order (baseline first), then any variant found only in the trials. */
+    public List<VariantAnalysis> variants() {
+        return variants;
+    }
+
+    public Optional<VariantAnalysis> variant(String name) {
+        return variants.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    public Optional<VariantAnalysis> baseline() {
+        return variant(suite.baseline());
+    }
+
+    /** Variants with at least one passed value of the primary metric, best first. */
+    public List<RankEntry> ranking() {
+        return ranking;
+    }
+
+    /** The variant ranked first, if any trial passed. */
+    public Optional<VariantAnalysis> best() {
+        return ranking.isEmpty() ? Optional.empty() : variant(ranking.get(0).variant());
+    }
+
+    public List<ClaimVerdict> claims() {
+        return claims;
+    }
+
+    /** Trials that did not pass (failed, diverged, timed out), in variant and seed order. */
+    public List<TrialResult> failures() {
+        return trials.stream().filter(t -> t.status() != Status.PASSED).toList();
+    }
+
+    public long count(Status status) {
+        return trials.stream().filter(t -> t.status() == status).count();
+    }
+
+    /** The distinct environments the trials ran in. */
+    public List<Provenance> provenance() {
+        return trials.stream().map(TrialResult::provenance).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /**
+     * Variants as (cost, primary-metric mean) points, for those with a positive cost (zero means not measured)
+     * and a primary-metric value.
+     */
+    public List<Pareto.Point> costPoints(ToDoubleFunction<CostSummary> cost) {
+        List<Pareto.Point> points = new ArrayList<>();
+        for (VariantAnalysis v : variants) {
+            MetricStats st = v.metric(primaryMetric());
+            if (v.cost() != null && st != null && cost.applyAsDouble(v.cost()) > 0) {
+                points.add(new Pareto.Point(v.name(), cost.applyAsDouble(v.cost()), st.summary().mean()));
+            }
+        }
+        return points;
+    }
+
+    /** Names of the variants on the Pareto front of the primary metric against a cost, cheapest first. */
+    public List<String> paretoFront(ToDoubleFunction<CostSummary> cost) {
+        return Pareto.front(costPoints(cost), lowerIsBetter(primaryMetric())).stream().map(Pareto.Point::name).toList();
+    }
+
+    /** A trial's value of a metric, falling back to its cost figures; empty when absent or not finite. */
+    public static OptionalDouble value(TrialResult trial, String metric) {
+        Double v = trial.metrics() == null ? null : trial.metrics().get(metric);
+        if (v == null && trial.cost() != null && COST_METRICS.containsKey(metric)) {
+            v = COST_METRICS.get(metric).applyAsDouble(trial.cost());
+        }
+        return v != null && Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
+    }
+
+    private static List<String> metricNames(SuiteInfo suite, List<TrialResult> trials) {
+        Set<String> names = new LinkedHashSet<>();
+        if (suite.primaryMetric() != null) {
+            names.add(suite.primaryMetric());
+        }
+        for (TrialResult t : trials) {
+            if (t.status() == Status.PASSED && t.metrics() != null) {
+                names.addAll(t.metrics().keySet());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static Map<String, List<TrialResult>> groupByVariant(SuiteInfo suite, List<TrialResult> trials) {
+        Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
+        suite.variants().forEach(v -> groups.put(v.name(), new ArrayList<>()));
+        for (TrialResult t : trials) {
+            groups.computeIfAbsent(t.variant(), k -> new ArrayList<>()).add(t);
+        }
+        groups.values().forEach(l -> l.sort(Comparator.comparingLong(TrialResult::seed)));
+        return groups;
+    }
+
+    /** Passed trials, one per seed: where a seed passed twice (merged directories), the later start wins. */
+    private static List<TrialResult> passedOnePerSeed(List<TrialResult> trials) {
+        Map<Long, TrialResult> bySeed = new TreeMap<>();
+        for (TrialResult t : trials) {
+            if (t.status() == Status.PASSED) {
+                bySeed.merge(t.seed(), t, (a, b) -> Objects.toString(b.startedAt(), "")
+                        .compareTo(Objects.toString(a.startedAt(), "")) >= 0 ? b : a);
+            }
+        }
+        return List.copyOf(bySeed.values());
+    }
+
+    private static SuiteInfo.Variant definition(SuiteInfo suite, String name) {
+        return suite.variants().stream().filter(v -> v.name().equals(name)).findFirst()
+                .orElseGet(() -> new SuiteInfo.Variant(name, Map.of(), List.of()));
+    }
+
+    /** Summaries for every variant, then the paired comparisons with one Holm family over the non-baseline variants. */
+    private void analyseMetric(String metric, Map<String, List<TrialResult>> passed,
+                               Map<String, Map<String, MetricStats>> out) {
+        Map<Long, Double> base = valuesBySeed(passed.getOrDefault(suite.baseline(), List.of()), metric);
+        List<String> names = new ArrayList<>();
+        List<Summary> summaries = new ArrayList<>();
+        List<double[][]> pairs = new ArrayList<>();
+        for (var e : passed.entrySet()) {
+            Map<Long, Double> values = valuesBySeed(e.getValue(), metric);
+            if (values.isEmpty()) {
+                continue;
+            }
+            names.add(e.getKey());
+            summaries.add(Summary.of(values.values().stream().mapToDouble(Double::doubleValue).toArray()));
+            if (e.getKey().equals(suite.baseline())) {
+                pairs.add(null);
+            } else {
+                List<Long> common = values.keySet().stream().filter(base::containsKey).toList();
+                pairs.add(new double[][]{
+                        common.stream().mapToDouble(values::get).toArray(),
+                        common.stream().mapToDouble(base::get).toArray()});
+            }
+        }
+        double[] pT = new double[names.size()];
+        double[] pW = new double[names.size()];
+        TestResult[] t = new TestResult[names.size()];
+        TestResult[] w = new TestResult[names.size()];
+        Arrays.fill(pT, Double.NaN);
+        Arrays.fill(pW, Double.NaN);
+        for (int i = 0; i < names.size(); i++) {
+            double[][] p = pairs.get(i);
+            if (p != null && p[0].length > 0) {
+                t[i] = PairedTests.pairedT(p[0], p[1]);
+                w[i] = PairedTests.wilcoxon(p[0], p[1]);
+                pT[i] = t[i].pValue();
+                pW[i] = w[i].pValue();
+            }
+        }
+        double[] holmT = Holm.adjust(pT);
+        double[] holmW = Holm.adjust(pW);
+        for (int i = 0; i < names.size(); i++) {
+            double[][] p = pairs.get(i);
+            Comparison c = null;
+            if (p != null) {
+                double[] diff = new double[p[0].length];
+                Arrays.setAll(diff, k -> p[0][k] - p[1][k]);
+                TestResult none = new TestResult("none", Double.NaN, Double.NaN);
+                c = new Comparison(diff.length, Summary.of(diff), t[i] == null ? none : t[i],
+                        w[i] == null ? none : w[i], holmT[i], holmW[i]);
+            }
+            out.get(names.get(i)).put(metric, new MetricStats(summaries.get(i), c));
+        }
+    }
+
+    private static Map<Long, Double> valuesBySeed(List<TrialResult> trials, String metric) {
+        Map<Long, Double> values = new TreeMap<>();
+        for (TrialResult t : trials) {
+            value(t, metric).ifPresent(v -> values.put(t.seed(), v));
+        }
+        return values;
+    }
+
+    private static CostSummary costSummary(List<TrialResult> passed) {
+        List<Cost> costs = passed.stream().map(TrialResult::cost).filter(Objects::nonNull).toList();
+        if (costs.isEmpty()) {
+            costs = List.of(Cost.NONE);
+        }
+        return new CostSummary(medianLong(costs, Cost::trainableParams), medianLong(costs, Cost::totalParams),
+                medianLong(costs, Cost::macsPerSample), summary(costs, Cost::trainSeconds),
+                summary(costs, Cost::latencyMedianMs), summary(costs, Cost::latencyP95Ms),
+                costs.stream().mapToLong(Cost::peakMemoryBytes).max().orElse(-1));
+    }
+
+    private static long medianLong(List<Cost> costs, java.util.function.ToLongFunction<Cost> f) {
+        long[] v = costs.stream().mapToLong(f).sorted().toArray();
+        return v[(v.length - 1) / 2];
+    }
+
+    private static Summary summary(List<Cost> costs, ToDoubleFunction<Cost> f) {
+        return Summary.of(costs.stream().mapToDouble(f).filter(Double::isFinite).toArray());
+    }
+
+    private static Map<String, List<Double>> meanCurves(List<TrialResult> passed) {
+        Map<String, List<Double>> means = new LinkedHashMap<>();
+        Set<String> names = new LinkedHashSet<>();
+        passed.forEach(t -> {
+            if (t.curves() != null) {
+                names.addAll(t.curves().keySet());
+            }
+        });
+        for (String name : names) {
+            int epochs = passed.stream().mapToInt(t -> curve(t, name).size()).max().orElse(0);
+            List<Double> mean = new ArrayList<>(epochs);
+            for (int e = 0; e < epochs; e++) {
+                final int epoch = e;
+                mean.add(passed.stream().map(t -> curve(t, name)).filter(c -> c.size() > epoch)
+                        .map(c -> c.get(epoch)).filter(v -> v != null && Double.isFinite(v))
+                        .mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+            }
+            means.put(name, mean);
+        }
+        return means;
+    }
+
+    private static List<Double> curve(TrialResult t, String name) {
+        List<Double> c = t.curves() == null ? null : t.curves().get(name);
+        return c == null ? List.of() : c;
+    }
+
+    /** Best first by the primary metric; each entry lists the variants its 95% CI overlaps. */
+    private List<RankEntry> rank() {
+        String primary = suite.primaryMetric();
+        List<VariantAnalysis> ranked = variants.stream().filter(v -> v.metric(primary) != null).sorted(
+                Comparator.comparingDouble(v -> (lowerIsBetter(primary) ? 1 : -1) * v.metric(primary).summary().mean()))
+                .toList();
+        List<RankEntry> entries = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Summary s = ranked.get(i).metric(primary).summary();
+            List<String> overlaps = new ArrayList<>();
+            for (VariantAnalysis other : ranked) {
+                if (other != ranked.get(i) && overlap(s, other.metric(primary).summary())) {
+                    overlaps.add(other.name());
+                }
+            }
+            entries.add(new RankEntry(i + 1, ranked.get(i).name(), s, List.copyOf(overlaps)));
+        }
+        return List.copyOf(entries);
+    }
+
+    /** Whether two 95% CIs overlap; a single value has no interval, so it can be told apart from nothing. */
+    static boolean overlap(Summary a, Summary b) {
+        if (a.n() < 2 || b.n() < 2) {
+            return true;
+        }
+        return a.ciLow() <= b.ciHigh() && b.ciLow() <= a.ciHigh();
+    }
+
+    private List<ClaimVerdict> judgeClaims() {
+        List<ClaimVerdict> out = new ArrayList<>();
+        for (VariantAnalysis v : variants) {
+            for (SuiteInfo.ClaimInfo claim : v.definition().claims()) {
+                out.add(judge(v, claim));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private ClaimVerdict judge(VariantAnalysis v, SuiteInfo.ClaimInfo claim) {
+        String metric = claim.metric();
+        int sign = "LOWER".equalsIgnoreCase(claim.direction()) ? -1 : "HIGHER".equalsIgnoreCase(claim.direction()) ? 1 : 0;
+        if (sign == 0) {
+            return inconclusive(v, claim, "direction '" + claim.direction() + "' is neither HIGHER nor LOWER", null);
+        }
+        if (v.baseline()) {
+            return inconclusive(v, claim, "the claim's plugin is part of the baseline, so there is nothing to compare", null);
+        }
+        boolean measured = trials.stream().anyMatch(t -> value(t, metric).isPresent());
+        if (!measured) {
+            return inconclusive(v, claim, "metric '" + metric + "' was not measured by this task", null);
+        }
+        MetricStats stats = v.metric(metric);
+        Comparison c = stats == null ? null : stats.vsBaseline();
+        if (c == null || c.pairs() == 0) {
+            return inconclusive(v, claim, "no seed on which both this variant and the baseline passed", null);
+        }
+        if (c.pairs() < 2) {
+            return inconclusive(v, claim, "n=1 paired seed; a paired test needs at least 2", c);
+        }
+        double mean = c.difference().mean();
+        if (Double.isNaN(c.pHolm())) {
+            return inconclusive(v, claim, "n=" + c.pairs() + ", the difference is " + Format.signed(mean)
+                    + " on every seed; the paired t-test is undefined with zero variance", c);
+        }
+        String evidence = "Δ=" + Format.signed(mean) + ", n=" + c.pairs() + ", " + Format.pEquals(c.pHolm())
+                + " (paired t, Holm)";
+        if (c.significant() && Math.signum(mean) == sign) {
+            return new ClaimVerdict(v.name(), claim, ClaimVerdict.Verdict.REPRODUCED, evidence, c);
+        }
+        if (c.significant() && Math.signum(mean) == -sign) {
+            return new ClaimVerdict(v.name(), claim, ClaimVerdict.Verdict.CONTRADICTED, evidence, c);
+        }
+        return inconclusive(v, claim, evidence + ": not significant at " + Comparison.ALPHA, c);
+    }
+
+    private static ClaimVerdict inconclusive(VariantAnalysis v, SuiteInfo.ClaimInfo claim, String reason, Comparison c) {
+        return new ClaimVerdict(v.name(), claim, ClaimVerdict.Verdict.INCONCLUSIVE, reason, c);
+    }
+
+    private static Map<String, ToDoubleFunction<Cost>> costMetrics() {
+        Map<String, ToDoubleFunction<Cost>> m = new LinkedHashMap<>();
+        m.put("trainableParams", Cost::trainableParams);
+        m.put("totalParams", Cost::totalParams);
+        m.put("macsPerSample", Cost::macsPerSample);
+        m.put("trainSeconds", Cost::trainSeconds);
+        m.put("latencyMedianMs", Cost::latencyMedianMs);
+        m.put("latencyP95Ms", Cost::latencyP95Ms);
+        m.put("peakMemoryBytes", c -> c.peakMemoryBytes() < 0 ? Double.NaN : c.peakMemoryBytes());
+        return Map.copyOf(m);
+    }
+}

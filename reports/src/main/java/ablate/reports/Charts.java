@@ -1,0 +1,247 @@
+package ablate.reports;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.awt.geom.Ellipse2D;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.List;
+import java.util.Map;
+
+/** Inline SVG charts drawn with JFreeChart onto JFreeSVG's {@link SVGGraphics2D}. */
+public final class Charts {
+    /** Tableau 10: distinct, print-safe colours; variants take them in suite order. */
+    private static final Color[] PALETTE = {
+            new Color(0x4e79a7), new Color(0xf28e2b), new Color(0xe15759), new Color(0x76b7b2), new Color(0x59a14f),
+            new Color(0xedc948), new Color(0xb07aa1), new Color(0xff9da7), new Color(0x9c755f), new Color(0xbab0ac)};
+    private static final Color INK = new Color(0x1f2933);
+    private static final Color MUTED = new Color(0x616e7c);
+    private static final Color GRID = new Color(0xe4e7eb);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+    public static final int WIDTH = 540;
+    public static final int HEIGHT = 380;
+
+    private Charts() {
+    }
+
+    /** The colour of the i-th variant, as {@code #rrggbb}. */
+    public static String colorHex(int i) {
+        return String.format("#%06x", PALETTE[i % PALETTE.length].getRGB() & 0xffffff);
+    }
+
+    /** A variant in a scatter: its cost, its metric mean and 95% CI. */
+    public record ScatterPoint(String name, int colorIndex, double cost, double mean, double ciLow, double ciHigh) {
+    }
+
+    /**
+     * Metric against cost, one point per variant with its 95% CI as a vertical bar, and the Pareto front as a
+     * dashed line. The cost axis is logarithmic when the costs span more than a factor of 20.
+     */
+    public static String scatter(String id, String costLabel, NumberFormat costFormat, String metricLabel,
+                                 List<ScatterPoint> points, List<Pareto.Point> front) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        XYErrorRenderer dots = new XYErrorRenderer();
+        dots.setDefaultLinesVisible(false);
+        dots.setDrawOutlines(false);
+        dots.setCapLength(6);
+        dots.setErrorStroke(new BasicStroke(1.5f));
+        for (int i = 0; i < points.size(); i++) {
+            ScatterPoint p = points.get(i);
+            YIntervalSeries s = new YIntervalSeries(p.name());
+            s.add(p.cost(), p.mean(), p.ciLow(), p.ciHigh());
+            data.addSeries(s);
+            dots.setSeriesPaint(i, PALETTE[p.colorIndex() % PALETTE.length]);
+            dots.setSeriesShape(i, new Ellipse2D.Double(-5, -5, 10, 10));
+        }
+        double min = points.stream().mapToDouble(ScatterPoint::cost).min().orElse(1);
+        double max = points.stream().mapToDouble(ScatterPoint::cost).max().orElse(1);
+        ValueAxis x;
+        if (min > 0 && max / min > 20) {
+            LogAxis log = new LogAxis(costLabel);
+            log.setNumberFormatOverride(costFormat);
+            log.setLowerBound(min / 1.6);
+            log.setUpperBound(max * 1.6);
+            x = log;
+        } else {
+            NumberAxis lin = new NumberAxis(costLabel);
+            lin.setNumberFormatOverride(costFormat);
+            lin.setAutoRangeIncludesZero(false);
+            lin.setLowerMargin(0.12);
+            lin.setUpperMargin(0.12);
+            x = lin;
+        }
+        NumberAxis y = valueAxis(metricLabel);
+        y.setLowerMargin(0.1);
+        y.setUpperMargin(0.1);
+        XYPlot plot = new XYPlot(data, x, y, dots);
+
+        XYSeries frontSeries = new XYSeries("Pareto front", false);
+        front.forEach(p -> frontSeries.add(p.cost(), p.metric()));
+        XYLineAndShapeRenderer frontLine = new XYLineAndShapeRenderer(true, false);
+        frontLine.setSeriesPaint(0, MUTED);
+        frontLine.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[]{6f, 4f}, 0f));
+        plot.setDataset(1, new XYSeriesCollection(frontSeries));
+        plot.setRenderer(1, frontLine);
+        return render(chart(plot, true), id, WIDTH, HEIGHT, false);
+    }
+
+    /** One line per variant over epochs (x starts at 1). */
+    public static String curves(String id, String metricLabel, List<String> names, List<Integer> colorIndices,
+                                List<List<Double>> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, series.stream().allMatch(s -> s.size() <= 30));
+        lines.setDrawOutlines(false);
+        for (int i = 0; i < names.size(); i++) {
+            data.addSeries(series(names.get(i), series.get(i)));
+            lines.setSeriesPaint(i, PALETTE[colorIndices.get(i) % PALETTE.length]);
+            lines.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            lines.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        XYPlot plot = new XYPlot(data, epochAxis(), valueAxis(metricLabel), lines);
+        return render(chart(plot, true), id, WIDTH, HEIGHT, false);
+    }
+
+    /** A trial's own curves, one panel per curve sharing the epoch axis (for Allure attachments). */
+    public static String trialCurves(String id, Map<String, List<Double>> curves) {
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(epochAxis());
+        combined.setGap(14);
+        int i = 0;
+        for (var e : curves.entrySet()) {
+            XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, e.getValue().size() <= 30);
+            line.setDrawOutlines(false);
+            line.setSeriesPaint(0, PALETTE[i++ % PALETTE.length]);
+            line.setSeriesStroke(0, new BasicStroke(2f));
+            line.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+            XYPlot panel = new XYPlot(new XYSeriesCollection(series(e.getKey(), e.getValue())), null,
+                    valueAxis(e.getKey()), line);
+            style(panel);
+            combined.add(panel);
+        }
+        return render(chart(combined, false), id, WIDTH, 60 + 220 * Math.max(1, curves.size()), true);
+    }
+
+    private static XYSeries series(String name, List<Double> values) {
+        XYSeries s = new XYSeries(name, false);
+        for (int e = 0; e < values.size(); e++) {
+            Double v = values.get(e);
+            s.add(e + 1, v != null && Double.isFinite(v) ? v : null);
+        }
+        return s;
+    }
+
+    private static NumberAxis epochAxis() {
+        NumberAxis x = new NumberAxis("epoch");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        return x;
+    }
+
+    private static NumberAxis valueAxis(String label) {
+        NumberAxis y = new NumberAxis(label);
+        y.setAutoRangeIncludesZero(false);
+        y.setNumberFormatOverride(tickFormat(Format::tick));
+        return y;
+    }
+
+    private static JFreeChart chart(XYPlot plot, boolean legend) {
+        style(plot);
+        JFreeChart chart = new JFreeChart(null, LABEL, plot, legend);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setBorderVisible(false);
+        chart.setPadding(new RectangleInsets(8, 4, 4, 12));
+        LegendTitle l = chart.getLegend();
+        if (l != null) {
+            l.setPosition(RectangleEdge.BOTTOM);
+            l.setItemFont(LABEL);
+            l.setItemPaint(INK);
+            l.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            l.setBackgroundPaint(Color.WHITE);
+        }
+        return chart;
+    }
+
+    private static void style(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        for (ValueAxis a : new ValueAxis[]{plot.getDomainAxis(), plot.getRangeAxis()}) {
+            if (a != null) {
+                a.setLabelFont(LABEL);
+                a.setLabelPaint(INK);
+                a.setTickLabelFont(TICK);
+                a.setTickLabelPaint(MUTED);
+                a.setAxisLinePaint(GRID);
+                a.setTickMarkPaint(GRID);
+            }
+        }
+    }
+
+    /**
+     * Draws the chart as an {@code <svg>} element with a viewBox; without fixed dimensions it scales to its
+     * container (inline use), with them it stands alone as a file.
+     */
+    static String render(JFreeChart chart, String id, int width, int height, boolean dimensions) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix(id + "-");
+        g.setGeomDoubleConverter(Charts::coordinate);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return g.getSVGElement(id, dimensions, new ViewBox(0, 0, width, height), null, null);
+    }
+
+    /** A coordinate rounded to 1/100 of a unit, the precision a screen needs: keeps the SVG small. */
+    static String coordinate(double v) {
+        long hundredths = Math.round(v * 100);
+        if (hundredths % 100 == 0) {
+            return Long.toString(hundredths / 100);
+        }
+        return java.math.BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString();
+    }
+
+    /** Formats axis ticks with a function of the value (e.g. {@link Format#count}). */
+    public static NumberFormat tickFormat(java.util.function.DoubleFunction<String> f) {
+        return new NumberFormat() {
+            @Override
+            public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+                return to.append(f.apply(number));
+            }
+
+            @Override
+            public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+                return to.append(f.apply(number));
+            }
+
+            @Override
+            public Number parse(String source, ParsePosition pos) {
+                throw new UnsupportedOperationException("display only");
+            }
+        };
+    }
+}

@@ -1,0 +1,516 @@
+package ablate.reports;
+
+import ablate.metrics.stats.Summary;
+import ablate.results.Provenance;
+import ablate.results.Status;
+import ablate.results.SuiteInfo;
+import ablate.results.TrialResult;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The self-contained HTML report: one {@code index.html} with inline CSS and SVG, no script and no
+ * network access (a Content-Security-Policy forbids any). Rendered by Pebble with HTML auto-escaping, so
+ * every string from the suite or the trials is escaped; only the SVG charts Java draws are inserted raw.
+ */
+public final class HtmlReport {
+    private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
+            .loader(classpathLoader())
+            .autoEscaping(true)
+            .strictVariables(true)
+            .build();
+
+    private HtmlReport() {
+    }
+
+    /** Writes {@code index.html} into {@code outDir} and returns its path. */
+    public static Path write(Analysis analysis, Path outDir) {
+        Path file = outDir.resolve(ReportWriter.HTML);
+        try {
+            Files.createDirectories(outDir);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                render(analysis, w);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    /** The report as a string. */
+    public static String render(Analysis analysis) {
+        StringWriter w = new StringWriter();
+        try {
+            render(analysis, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    private static void render(Analysis analysis, Writer out) throws IOException {
+        PebbleTemplate template = ENGINE.getTemplate("index.peb");
+        template.evaluate(out, new Model(analysis).build());
+    }
+
+    private static ClasspathLoader classpathLoader() {
+        ClasspathLoader loader = new ClasspathLoader(HtmlReport.class.getClassLoader());
+        loader.setPrefix("ablate/reports");
+        return loader;
+    }
+
+    static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Builds the template's model: maps of preformatted strings, so the template holds no logic beyond loops. */
+    private static final class Model {
+        private final Analysis a;
+        private final String primary;
+        private final Map<String, Integer> colorIndex = new LinkedHashMap<>();
+
+        Model(Analysis analysis) {
+            this.a = analysis;
+            this.primary = analysis.primaryMetric();
+            analysis.variants().forEach(v -> colorIndex.put(v.name(), colorIndex.size()));
+        }
+
+        Map<String, Object> build() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            SuiteInfo s = a.suite();
+            m.put("css", resource("report.css"));
+            m.put("suiteName", nz(s.name()));
+            m.put("suiteFile", nz(s.file()));
+            m.put("task", nz(s.task()));
+            m.put("dataset", Describe.map(s.dataset()));
+            m.put("budget", Describe.map(s.budget()));
+            m.put("seeds", s.seeds() == null ? 0 : s.seeds().size());
+            m.put("seedList", s.seeds() == null ? "" : s.seeds().toString());
+            m.put("generatedAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                    .format(Instant.now().atOffset(ZoneOffset.UTC)));
+            m.put("primary", nz(primary));
+            m.put("primaryDirection", a.lowerIsBetter(primary) ? "lower is better" : "higher is better");
+            m.put("baseline", nz(s.baseline()));
+            m.put("counts", counts());
+            m.put("verdicts", verdictCounts());
+            m.put("best", best());
+            m.put("headline", headline());
+            m.put("overlapNote", overlapNote());
+            m.put("rows", summaryRows());
+            m.put("metricNames", a.metrics());
+            m.put("metricRows", metricRows());
+            m.put("claims", claims());
+            m.put("costRows", costRows());
+            m.put("costCharts", costCharts());
+            m.put("curveCharts", curveCharts());
+            m.put("confusion", confusion());
+            m.put("failures", failures());
+            m.put("provenance", provenance());
+            return m;
+        }
+
+        private Map<String, Object> counts() {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("total", a.trials().size());
+            c.put("passed", a.count(Status.PASSED));
+            c.put("failed", a.count(Status.FAILED));
+            c.put("diverged", a.count(Status.DIVERGED));
+            c.put("timedOut", a.count(Status.TIMED_OUT));
+            return c;
+        }
+
+        private Map<String, Object> verdictCounts() {
+            Map<String, Object> c = new LinkedHashMap<>();
+            for (ClaimVerdict.Verdict v : ClaimVerdict.Verdict.values()) {
+                c.put(v.label(), a.claims().stream().filter(x -> x.verdict() == v).count());
+            }
+            c.put("total", a.claims().size());
+            return c;
+        }
+
+        private Map<String, Object> best() {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("present", !a.ranking().isEmpty());
+            b.put("name", "");
+            b.put("value", "");
+            b.put("note", "no trial passed, so nothing is ranked");
+            b.put("separated", false);
+            b.put("color", "");
+            if (!a.ranking().isEmpty()) {
+                RankEntry top = a.ranking().get(0);
+                b.put("name", top.variant());
+                b.put("color", color(top.variant()));
+                b.put("value", meanCi(top.summary()));
+                b.put("separated", top.separated());
+                b.put("note", top.separated()
+                        ? "its 95% CI overlaps no other variant's"
+                        : "not significantly better than " + String.join(", ", top.overlapsWith())
+                        + " (95% CIs overlap)");
+            }
+            return b;
+        }
+
+        /** One sentence: how many variants beat, trail or match the baseline on the primary metric. */
+        private String headline() {
+            Optional<VariantAnalysis> base = a.baseline();
+            if (base.isEmpty() || base.get().metric(primary) == null) {
+                return "The baseline " + a.suite().baseline() + " has no passed trial with " + primary
+                        + ", so no variant is compared with it.";
+            }
+            int better = 0;
+            int worse = 0;
+            int same = 0;
+            for (VariantAnalysis v : a.variants()) {
+                MetricStats st = v.metric(primary);
+                Comparison c = st == null ? null : st.vsBaseline();
+                if (c == null || c.pairs() == 0) {
+                    continue;
+                }
+                boolean up = a.lowerIsBetter(primary) ? c.difference().mean() < 0 : c.difference().mean() > 0;
+                if (c.significant() && up) {
+                    better++;
+                } else if (c.significant()) {
+                    worse++;
+                } else {
+                    same++;
+                }
+            }
+            int compared = better + worse + same;
+            if (compared == 0) {
+                return "No variant shares a passed seed with the baseline " + a.suite().baseline() + ".";
+            }
+            return "On " + primary + ", " + better + " of " + compared + (compared == 1 ? " variant" : " variants")
+                    + " beat the baseline " + a.suite().baseline() + " significantly, " + worse + " did worse and "
+                    + same + " showed no significant difference (paired t-test, Holm-adjusted, α = 0.05).";
+        }
+
+        /** Groups of ranked variants linked by overlapping 95% CIs, e.g. {@code se ≈ cbam ≈ none}. */
+        private String overlapNote() {
+            List<RankEntry> ranking = a.ranking();
+            Map<String, Integer> group = new LinkedHashMap<>();
+            for (RankEntry r : ranking) {
+                if (group.containsKey(r.variant()) || r.overlapsWith().isEmpty()) {
+                    continue;
+                }
+                int id = group.size();
+                List<String> stack = new ArrayList<>(List.of(r.variant()));
+                while (!stack.isEmpty()) {
+                    String name = stack.remove(stack.size() - 1);
+                    if (group.putIfAbsent(name, id) == null) {
+                        ranking.stream().filter(x -> x.variant().equals(name)).findFirst()
+                                .ifPresent(x -> stack.addAll(x.overlapsWith()));
+                    }
+                }
+            }
+            List<String> groups = new ArrayList<>();
+            for (int id : group.values().stream().distinct().toList()) {
+                groups.add(String.join(" ≈ ", ranking.stream().map(RankEntry::variant)
+                        .filter(n -> group.get(n) != null && group.get(n) == id).toList()));
+            }
+            return groups.isEmpty() ? "" : String.join("; ", groups)
+                    + (groups.size() == 1 ? ": their" : ": within each group the") + " 95% CIs overlap, so the order is not significant.";
+        }
+
+        private List<Map<String, Object>> summaryRows() {
+            Map<String, RankEntry> ranks = new LinkedHashMap<>();
+            a.ranking().forEach(r -> ranks.put(r.variant(), r));
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (RankEntry r : a.ranking()) {
+                lo = Math.min(lo, r.summary().ciLow());
+                hi = Math.max(hi, r.summary().ciHigh());
+            }
+            double span = hi > lo ? hi - lo : 1;
+            double pad = span * 0.06;
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<VariantAnalysis> ordered = new ArrayList<>();
+            a.ranking().forEach(r -> a.variant(r.variant()).ifPresent(ordered::add));
+            a.variants().stream().filter(v -> !ranks.containsKey(v.name())).forEach(ordered::add);
+            for (VariantAnalysis v : ordered) {
+                Map<String, Object> row = variantCells(v);
+                RankEntry r = ranks.get(v.name());
+                MetricStats st = v.metric(primary);
+                row.put("rank", r == null ? Format.NONE : String.valueOf(r.rank()));
+                row.put("overlaps", r == null ? "" : String.join(", ", r.overlapsWith()));
+                row.put("n", st == null ? "0" : String.valueOf(st.summary().n()));
+                row.put("mean", st == null ? Format.NONE : meanCi(st.summary()));
+                row.put("ci", st == null ? "" : Format.num(st.summary().ciLow()) + " – " + Format.num(st.summary().ciHigh()));
+                boolean bar = st != null && Double.isFinite(st.summary().ciLow());
+                double l = lo - pad;
+                double w = span + 2 * pad;
+                row.put("bar", bar);
+                row.put("barLeft", bar ? pct((st.summary().ciLow() - l) / w) : "0");
+                row.put("barWidth", bar ? pct((st.summary().ciHigh() - st.summary().ciLow()) / w) : "0");
+                row.put("barMean", bar ? pct((st.summary().mean() - l) / w) : "0");
+                comparisonCells(row, primary, st == null ? null : st.vsBaseline(), v.baseline());
+                row.put("failedCount", v.failedCount());
+                rows.add(row);
+            }
+            return rows;
+        }
+
+        private List<Map<String, Object>> metricRows() {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (VariantAnalysis v : a.variants()) {
+                Map<String, Object> row = variantCells(v);
+                List<Map<String, Object>> cells = new ArrayList<>();
+                for (String metric : a.metrics()) {
+                    MetricStats st = v.metric(metric);
+                    Map<String, Object> cell = new LinkedHashMap<>();
+                    cell.put("value", st == null ? Format.NONE : meanCi(st.summary()));
+                    comparisonCells(cell, metric, st == null ? null : st.vsBaseline(), v.baseline());
+                    cells.add(cell);
+                }
+                row.put("cells", cells);
+                rows.add(row);
+            }
+            return rows;
+        }
+
+        private Map<String, Object> variantCells(VariantAnalysis v) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", v.name());
+            row.put("color", color(v.name()));
+            row.put("isBaseline", v.baseline());
+            row.put("slots", Describe.slots(v.definition().slots()));
+            return row;
+        }
+
+        /** Δ, p-values, mark and a tone ({@code better}, {@code worse}, {@code neutral}) for a comparison cell. */
+        private void comparisonCells(Map<String, Object> row, String metric, Comparison c, boolean isBaseline) {
+            row.put("delta", isBaseline ? "baseline" : Format.NONE);
+            row.put("deltaCi", "");
+            row.put("p", Format.NONE);
+            row.put("pW", Format.NONE);
+            row.put("pairs", "");
+            row.put("mark", "");
+            row.put("tone", "neutral");
+            if (c == null || c.pairs() == 0) {
+                return;
+            }
+            Summary d = c.difference();
+            row.put("delta", Format.signed(d.mean()));
+            row.put("deltaCi", c.pairs() > 1 ? "[" + Format.signed(d.ciLow()) + ", " + Format.signed(d.ciHigh()) + "]" : "");
+            row.put("p", Format.p(c.pHolm()));
+            row.put("pW", Format.p(c.pHolmWilcoxon()));
+            row.put("pairs", String.valueOf(c.pairs()));
+            row.put("mark", c.mark());
+            if (c.significant()) {
+                boolean better = a.lowerIsBetter(metric) ? d.mean() < 0 : d.mean() > 0;
+                row.put("tone", better ? "better" : "worse");
+            }
+        }
+
+        private List<Map<String, Object>> claims() {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (ClaimVerdict v : a.claims()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("variant", v.variant());
+                c.put("color", color(v.variant()));
+                c.put("plugin", nz(v.claim().pluginId()));
+                c.put("metric", nz(v.claim().metric()));
+                c.put("direction", "LOWER".equalsIgnoreCase(v.claim().direction()) ? "lowers" : "raises");
+                c.put("text", nz(v.claim().text()));
+                c.put("verdict", v.verdict().label());
+                c.put("reason", v.reason());
+                list.add(c);
+            }
+            return list;
+        }
+
+        private List<Map<String, Object>> costRows() {
+            var paramsFront = a.paretoFront(c -> c.totalParams());
+            var latencyFront = a.paretoFront(c -> c.latencyMedianMs().mean());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (VariantAnalysis v : a.variants()) {
+                Map<String, Object> row = variantCells(v);
+                CostSummary c = v.cost();
+                row.put("present", c != null);
+                row.put("trainable", c == null ? Format.NONE : Format.count(c.trainableParams()));
+                row.put("total", c == null ? Format.NONE : Format.count(c.totalParams()));
+                row.put("macs", c == null ? Format.NONE : Format.count(c.macsPerSample()));
+                row.put("latency", c == null ? Format.NONE : Format.millis(c.latencyMedianMs().mean()));
+                row.put("p95", c == null ? Format.NONE : Format.millis(c.latencyP95Ms().mean()));
+                row.put("train", c == null ? Format.NONE : Format.seconds(c.trainSeconds().mean()));
+                row.put("memory", c == null ? Format.NONE : Format.bytes(c.peakMemoryBytes()));
+                row.put("frontParams", paramsFront.contains(v.name()));
+                row.put("frontLatency", latencyFront.contains(v.name()));
+                rows.add(row);
+            }
+            return rows;
+        }
+
+        private List<Map<String, Object>> costCharts() {
+            List<Map<String, Object>> charts = new ArrayList<>();
+            addScatter(charts, "chart-params", "total parameters", "parameters (total)",
+                    c -> c.totalParams(), Charts.tickFormat(Format::count));
+            addScatter(charts, "chart-latency", "inference latency (median, ms)", "latency",
+                    c -> c.latencyMedianMs().mean(), Charts.tickFormat(Format::tick));
+            return charts;
+        }
+
+        private void addScatter(List<Map<String, Object>> charts, String id, String axis, String title,
+                                ToDoubleFunction<CostSummary> cost, java.text.NumberFormat format) {
+            List<Pareto.Point> points = a.costPoints(cost);
+            if (points.isEmpty()) {
+                return;
+            }
+            List<Charts.ScatterPoint> scatter = new ArrayList<>();
+            for (Pareto.Point p : points) {
+                Summary s = a.variant(p.name()).orElseThrow().metric(primary).summary();
+                scatter.add(new Charts.ScatterPoint(p.name(), colorIndex.get(p.name()), p.cost(), s.mean(),
+                        s.ciLow(), s.ciHigh()));
+            }
+            List<Pareto.Point> front = Pareto.front(points, a.lowerIsBetter(primary));
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("title", primary + " vs " + title);
+            chart.put("svg", Charts.scatter(id, axis, format, primary, scatter, front));
+            chart.put("front", String.join(" → ", front.stream().map(Pareto.Point::name).toList()));
+            charts.add(chart);
+        }
+
+        private List<Map<String, Object>> curveCharts() {
+            Map<String, List<VariantAnalysis>> byCurve = new LinkedHashMap<>();
+            for (VariantAnalysis v : a.variants()) {
+                v.curves().keySet().forEach(c -> byCurve.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
+            }
+            List<Map<String, Object>> charts = new ArrayList<>();
+            int i = 0;
+            for (var e : byCurve.entrySet()) {
+                List<VariantAnalysis> vs = e.getValue();
+                Map<String, Object> chart = new LinkedHashMap<>();
+                chart.put("title", e.getKey());
+                chart.put("svg", Charts.curves("chart-curve-" + i++, e.getKey(),
+                        vs.stream().map(VariantAnalysis::name).toList(),
+                        vs.stream().map(v -> colorIndex.get(v.name())).toList(),
+                        vs.stream().map(v -> v.curves().get(e.getKey())).toList()));
+                charts.add(chart);
+            }
+            return charts;
+        }
+
+        private Map<String, Object> confusion() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("present", false);
+            Optional<VariantAnalysis> best = a.best();
+            if (best.isEmpty()) {
+                return m;
+            }
+            Optional<ConfusionMatrix> cm = ConfusionMatrix.summed(best.get().passed());
+            if (cm.isEmpty()) {
+                return m;
+            }
+            ConfusionMatrix c = cm.get();
+            m.put("present", true);
+            m.put("variant", best.get().name());
+            m.put("seeds", c.trials());
+            m.put("classes", c.classNames());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < c.size(); i++) {
+                long total = c.rowTotal(i);
+                List<Map<String, Object>> cells = new ArrayList<>();
+                for (int j = 0; j < c.size(); j++) {
+                    double share = total == 0 ? 0 : (double) c.count(i, j) / total;
+                    Map<String, Object> cell = new LinkedHashMap<>();
+                    cell.put("count", Format.count(c.count(i, j)));
+                    cell.put("alpha", String.format(java.util.Locale.ROOT, "%.3f", share));
+                    cell.put("dark", share > 0.5);
+                    cell.put("diagonal", i == j);
+                    cell.put("title", "true " + c.classNames().get(i) + ", predicted " + c.classNames().get(j)
+                            + ": " + c.count(i, j) + " (" + pct(share) + "% of the row)");
+                    cells.add(cell);
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", c.classNames().get(i));
+                row.put("cells", cells);
+                row.put("recall", total == 0 ? Format.NONE : pct((double) c.count(i, i) / total) + "%");
+                rows.add(row);
+            }
+            m.put("rows", rows);
+            return m;
+        }
+
+        private List<Map<String, Object>> failures() {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (TrialResult t : a.failures()) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("variant", t.variant());
+                f.put("color", color(t.variant()));
+                f.put("seed", String.valueOf(t.seed()));
+                f.put("status", t.status().label());
+                f.put("statusClass", t.status().name().toLowerCase().replace('_', '-'));
+                f.put("error", t.error() == null ? "(no message recorded)" : t.error());
+                f.put("id", nz(t.id()));
+                f.put("wall", Format.seconds(t.wallSeconds()));
+                list.add(f);
+            }
+            return list;
+        }
+
+        private List<Map<String, Object>> provenance() {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Provenance p : a.provenance()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("trials", a.trials().stream().filter(t -> p.equals(t.provenance())).count());
+                List<String[]> fields = new ArrayList<>();
+                Function<String, String> v = HtmlReport::nz;
+                fields.add(new String[]{"Git commit", v.apply(p.gitCommit())});
+                fields.add(new String[]{"Ablate", v.apply(p.ablateVersion())});
+                fields.add(new String[]{"Java", v.apply(p.javaVersion())});
+                fields.add(new String[]{"Engine", (v.apply(p.engine()) + " " + v.apply(p.engineVersion())).trim()});
+                fields.add(new String[]{"DJL", v.apply(p.djlVersion())});
+                fields.add(new String[]{"Device", v.apply(p.device())});
+                fields.add(new String[]{"CPU", v.apply(p.cpuModel())});
+                fields.add(new String[]{"OS", v.apply(p.os())});
+                fields.add(new String[]{"Data", v.apply(p.dataSource())});
+                m.put("fields", fields.stream().map(f -> Map.of("key", f[0], "value", f[1].isEmpty() ? Format.NONE : f[1])).toList());
+                list.add(m);
+            }
+            return list;
+        }
+
+        private String color(String variant) {
+            return Charts.colorHex(colorIndex.getOrDefault(variant, 0));
+        }
+
+        private static String meanCi(Summary s) {
+            if (s.n() < 2 || Double.isNaN(s.halfWidth())) {
+                return Format.num(s.mean());
+            }
+            return Format.num(s.mean()) + " ± " + Format.num(s.halfWidth());
+        }
+
+        private static String pct(double share) {
+            return String.format(java.util.Locale.ROOT, "%.1f", 100 * Math.max(0, Math.min(1, share)));
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
