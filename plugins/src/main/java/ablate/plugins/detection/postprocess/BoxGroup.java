@@ -17,6 +17,9 @@ final class BoxGroup {
     double[] area;
     int[] index;
     int size;
+    /** Scratch for kernels: a spatial index and room for one query's answer. */
+    final SpatialGrid grid = new SpatialGrid();
+    final int[] candidates;
 
     private int[] order;
     private int[] orderScratch;
@@ -31,6 +34,7 @@ final class BoxGroup {
         score = new double[capacity];
         area = new double[capacity];
         index = new int[capacity];
+        candidates = new int[capacity];
         order = new int[capacity];
         orderScratch = new int[capacity];
         doubleScratch = new double[capacity];

@@ -40,45 +40,45 @@ public final class DiouNms extends ClasswisePostprocessor {
         };
     }
 
+    /** {@link GreedyNms#suppress} with DIoU: only overlapping pairs can have DIoU > threshold >= 0. */
     private static int suppress(BoxGroup g, int n, double threshold, double beta, double offset) {
         double[] x1 = g.x1;
         double[] y1 = g.y1;
         double[] x2 = g.x2;
         double[] y2 = g.y2;
         double[] area = g.area;
-        int alive = n;
+        int[] near = g.candidates;
+        SpatialGrid grid = g.grid;
+        grid.reset(g, n, offset);
         int kept = 0;
-        while (kept < alive) {
-            double ix1 = x1[kept];
-            double iy1 = y1[kept];
-            double ix2 = x2[kept];
-            double iy2 = y2[kept];
-            double iarea = area[kept];
-            double icx = (ix1 + ix2) / 2;
-            double icy = (iy1 + iy2) / 2;
-            int w = kept + 1;
-            for (int j = kept + 1; j < alive; j++) {
-                double iw = Math.min(ix2, x2[j]) - Math.max(ix1, x1[j]) + offset;
-                double ih = Math.min(iy2, y2[j]) - Math.max(iy1, y1[j]) + offset;
+        for (int j = 0; j < n; j++) {
+            double jx1 = x1[j];
+            double jy1 = y1[j];
+            double jx2 = x2[j];
+            double jy2 = y2[j];
+            double jarea = area[j];
+            int count = grid.query(jx1 - offset, jy1 - offset, jx2 + offset, jy2 + offset, near);
+            boolean suppressed = false;
+            for (int q = 0; q < count && !suppressed; q++) {
+                int i = near[q];
+                double iw = Math.min(x2[i], jx2) - Math.max(x1[i], jx1) + offset;
+                double ih = Math.min(y2[i], jy2) - Math.max(y1[i], jy1) + offset;
                 double inter = Math.max(iw, 0) * Math.max(ih, 0);
-                double union = iarea + area[j] - inter;
+                double union = area[i] + jarea - inter;
                 double iou = union > 0 ? inter / union : 0;
-                double cw = Math.max(ix2, x2[j]) - Math.min(ix1, x1[j]) + offset;
-                double ch = Math.max(iy2, y2[j]) - Math.min(iy1, y1[j]) + offset;
+                double cw = Math.max(x2[i], jx2) - Math.min(x1[i], jx1) + offset;
+                double ch = Math.max(y2[i], jy2) - Math.min(y1[i], jy1) + offset;
                 double c2 = cw * cw + ch * ch;
-                double dx = (x1[j] + x2[j]) / 2 - icx;
-                double dy = (y1[j] + y2[j]) / 2 - icy;
+                double dx = (jx1 + jx2) / 2 - (x1[i] + x2[i]) / 2;
+                double dy = (jy1 + jy2) / 2 - (y1[i] + y2[i]) / 2;
                 double ratio = c2 > 0 ? (dx * dx + dy * dy) / c2 : 0;
-                double diou = iou - (beta == 1 ? ratio : Math.pow(ratio, beta));
-                if (!(diou > threshold)) {
-                    if (w != j) {
-                        g.move(j, w);
-                    }
-                    w++;
-                }
+                suppressed = iou - (beta == 1 ? ratio : Math.pow(ratio, beta)) > threshold;
             }
-            alive = w;
-            kept++;
+            if (!suppressed) {
+                g.move(j, kept);
+                grid.insert(kept, jx1, jy1, jx2, jy2);
+                kept++;
+            }
         }
         return kept;
     }

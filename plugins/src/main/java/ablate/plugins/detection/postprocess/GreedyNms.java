@@ -36,8 +36,9 @@ public final class GreedyNms extends ClasswisePostprocessor {
     }
 
     /**
-     * Keeps entries of a group sorted by descending score, moving the kept ones to the front. Survivors of
-     * each kept box are compacted, so every later pass scans only the boxes still alive.
+     * Keeps entries of a group sorted by descending score, moving the kept ones to the front. Box j is kept
+     * unless a kept box (all of which come before it) overlaps it with IoU > threshold; the kept boxes that
+     * may overlap it come from the group's {@link SpatialGrid}.
      */
     static int suppress(BoxGroup g, int n, double iouThreshold, double offset) {
         double[] x1 = g.x1;
@@ -45,34 +46,35 @@ public final class GreedyNms extends ClasswisePostprocessor {
         double[] x2 = g.x2;
         double[] y2 = g.y2;
         double[] area = g.area;
-        int alive = n;
+        int[] near = g.candidates;
+        SpatialGrid grid = g.grid;
+        grid.reset(g, n, offset);
         int kept = 0;
-        while (kept < alive) {
-            double ix1 = x1[kept];
-            double iy1 = y1[kept];
-            double ix2 = x2[kept];
-            double iy2 = y2[kept];
-            double iarea = area[kept];
-            int w = kept + 1;
-            for (int j = kept + 1; j < alive; j++) {
-                // torchvision's arithmetic, in its order: std::max(a, b) is (a < b ? b : a).
-                double xx1 = ix1 < x1[j] ? x1[j] : ix1;
-                double yy1 = iy1 < y1[j] ? y1[j] : iy1;
-                double xx2 = x2[j] < ix2 ? x2[j] : ix2;
-                double yy2 = y2[j] < iy2 ? y2[j] : iy2;
+        for (int j = 0; j < n; j++) {
+            double jx1 = x1[j];
+            double jy1 = y1[j];
+            double jx2 = x2[j];
+            double jy2 = y2[j];
+            double jarea = area[j];
+            int count = grid.query(jx1 - offset, jy1 - offset, jx2 + offset, jy2 + offset, near);
+            boolean suppressed = false;
+            for (int q = 0; q < count && !suppressed; q++) {
+                int i = near[q];
+                // torchvision's arithmetic, in its order (i kept, j tested): std::max(a, b) is (a < b ? b : a).
+                double xx1 = x1[i] < jx1 ? jx1 : x1[i];
+                double yy1 = y1[i] < jy1 ? jy1 : y1[i];
+                double xx2 = jx2 < x2[i] ? jx2 : x2[i];
+                double yy2 = jy2 < y2[i] ? jy2 : y2[i];
                 double iw = xx2 - xx1 + offset;
                 double ih = yy2 - yy1 + offset;
                 double inter = (0 < iw ? iw : 0) * (0 < ih ? ih : 0);
-                double iou = inter / (iarea + area[j] - inter);
-                if (!(iou > iouThreshold)) {
-                    if (w != j) {
-                        g.move(j, w);
-                    }
-                    w++;
-                }
+                suppressed = inter / (area[i] + jarea - inter) > iouThreshold;
             }
-            alive = w;
-            kept++;
+            if (!suppressed) {
+                g.move(j, kept);
+                grid.insert(kept, jx1, jy1, jx2, jy2);
+                kept++;
+            }
         }
         return kept;
     }

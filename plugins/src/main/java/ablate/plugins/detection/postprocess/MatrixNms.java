@@ -59,12 +59,16 @@ public final class MatrixNms extends ClasswisePostprocessor {
         };
     }
 
+    /** Only earlier boxes overlapping box j change its decay (IoU 0 gives a ratio of at least 1). */
     private static double[] decay(BoxGroup g, int n, boolean gaussian, double sigma, double offset) {
         double[] x1 = g.x1;
         double[] y1 = g.y1;
         double[] x2 = g.x2;
         double[] y2 = g.y2;
         double[] area = g.area;
+        int[] near = g.candidates;
+        SpatialGrid grid = g.grid;
+        grid.reset(g, n, offset);
         double[] compensation = new double[n]; // f(comp_i)
         double[] decay = new double[n];
         for (int j = 0; j < n; j++) {
@@ -74,9 +78,11 @@ public final class MatrixNms extends ClasswisePostprocessor {
             double jy2 = y2[j];
             double jarea = area[j];
             double maxIou = 0;
-            // Rows with IoU 0 give 1 / f(comp_i) >= 1, and row 0 (comp_0 = 0) gives f(IoU_0j) <= 1: start at 1.
+            // Row 0 (comp_0 = 0) gives f(IoU_0j) <= 1 and rows without overlap give 1 / f(comp_i) >= 1: start at 1.
             double d = 1;
-            for (int i = 0; i < j; i++) {
+            int count = grid.query(jx1 - offset, jy1 - offset, jx2 + offset, jy2 + offset, near);
+            for (int q = 0; q < count; q++) {
+                int i = near[q];
                 double iw = Math.min(jx2, x2[i]) - Math.max(jx1, x1[i]) + offset;
                 double ih = Math.min(jy2, y2[i]) - Math.max(jy1, y1[i]) + offset;
                 if (iw <= 0 || ih <= 0) {
@@ -92,6 +98,7 @@ public final class MatrixNms extends ClasswisePostprocessor {
             }
             compensation[j] = gaussian ? Math.exp(-sigma * (maxIou * maxIou)) : 1 - maxIou;
             decay[j] = d;
+            grid.insert(j, jx1, jy1, jx2, jy2);
         }
         return decay;
     }

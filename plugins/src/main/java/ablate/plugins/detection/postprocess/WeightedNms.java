@@ -36,6 +36,10 @@ public final class WeightedNms extends ClasswisePostprocessor {
         };
     }
 
+    /**
+     * Box j joins the cluster of the first kept box (in score order) with IoU > threshold to it, or is kept
+     * itself; cluster sums accumulate in score order, as in the kept-box-first loop.
+     */
     private static int suppress(BoxGroup g, int n, double iouThreshold, double offset) {
         double[] x1 = g.x1;
         double[] y1 = g.y1;
@@ -43,51 +47,59 @@ public final class WeightedNms extends ClasswisePostprocessor {
         double[] y2 = g.y2;
         double[] score = g.score;
         double[] area = g.area;
-        int alive = n;
+        int[] near = g.candidates;
+        SpatialGrid grid = g.grid;
+        grid.reset(g, n, offset);
+        double[] weight = new double[n];
+        double[] sx1 = new double[n];
+        double[] sy1 = new double[n];
+        double[] sx2 = new double[n];
+        double[] sy2 = new double[n];
+        boolean[] merged = new boolean[n];
         int kept = 0;
-        while (kept < alive) {
-            double ix1 = x1[kept];
-            double iy1 = y1[kept];
-            double ix2 = x2[kept];
-            double iy2 = y2[kept];
-            double iarea = area[kept];
-            double s = score[kept];
-            double weightSum = s;
-            double sx1 = s * ix1;
-            double sy1 = s * iy1;
-            double sx2 = s * ix2;
-            double sy2 = s * iy2;
-            int w = kept + 1;
-            for (int j = kept + 1; j < alive; j++) {
-                double iw = Math.min(ix2, x2[j]) - Math.max(ix1, x1[j]) + offset;
-                double ih = Math.min(iy2, y2[j]) - Math.max(iy1, y1[j]) + offset;
+        for (int j = 0; j < n; j++) {
+            double jx1 = x1[j];
+            double jy1 = y1[j];
+            double jx2 = x2[j];
+            double jy2 = y2[j];
+            double jarea = area[j];
+            double s = score[j];
+            int count = grid.query(jx1 - offset, jy1 - offset, jx2 + offset, jy2 + offset, near);
+            int cluster = Integer.MAX_VALUE;
+            for (int q = 0; q < count; q++) {
+                int i = near[q];
+                if (i > cluster) {
+                    continue;
+                }
+                double iw = Math.min(x2[i], jx2) - Math.max(x1[i], jx1) + offset;
+                double ih = Math.min(y2[i], jy2) - Math.max(y1[i], jy1) + offset;
                 double inter = Math.max(iw, 0) * Math.max(ih, 0);
-                double union = iarea + area[j] - inter;
-                double iou = union > 0 ? inter / union : 0;
-                if (iou > iouThreshold) {
-                    double sj = score[j];
-                    weightSum += sj;
-                    sx1 += sj * x1[j];
-                    sy1 += sj * y1[j];
-                    sx2 += sj * x2[j];
-                    sy2 += sj * y2[j];
-                } else {
-                    if (w != j) {
-                        g.move(j, w);
-                    }
-                    w++;
+                double union = area[i] + jarea - inter;
+                if (union > 0 && inter / union > iouThreshold) {
+                    cluster = i;
                 }
             }
-            boolean merged = alive > w;
-            if (merged && weightSum > 0) {
-                x1[kept] = sx1 / weightSum;
-                y1[kept] = sy1 / weightSum;
-                // Rounding could put a mean corner of near-degenerate boxes an ulp past the other one.
-                x2[kept] = Math.max(sx2 / weightSum, x1[kept]);
-                y2[kept] = Math.max(sy2 / weightSum, y1[kept]);
+            if (cluster == Integer.MAX_VALUE) {
+                cluster = kept++;
+                g.move(j, cluster);
+                grid.insert(cluster, jx1, jy1, jx2, jy2);
+            } else {
+                merged[cluster] = true;
             }
-            alive = w;
-            kept++;
+            weight[cluster] += s;
+            sx1[cluster] += s * jx1;
+            sy1[cluster] += s * jy1;
+            sx2[cluster] += s * jx2;
+            sy2[cluster] += s * jy2;
+        }
+        for (int k = 0; k < kept; k++) {
+            if (merged[k] && weight[k] > 0) {
+                x1[k] = sx1[k] / weight[k];
+                y1[k] = sy1[k] / weight[k];
+                // Rounding could put a mean corner of near-degenerate boxes an ulp past the other one.
+                x2[k] = Math.max(sx2[k] / weight[k], x1[k]);
+                y2[k] = Math.max(sy2[k] / weight[k], y1[k]);
+            }
         }
         return kept;
     }
