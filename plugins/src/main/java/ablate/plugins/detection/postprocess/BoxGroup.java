@@ -1,0 +1,175 @@
+package ablate.plugins.detection.postprocess;
+
+import ablate.plugins.detection.Detections;
+
+/**
+ * The boxes of one (image, category) group in scratch arrays that a {@link GroupKernel} reorders in place.
+ * Entry {@code k} is box {@code (x1[k], y1[k], x2[k], y2[k])} with {@code score[k]}, taken from input
+ * detection {@code index[k]}; {@code area[k]} is filled by {@link #computeAreas}. One instance is reused for
+ * every group of a call.
+ */
+final class BoxGroup {
+    double[] x1;
+    double[] y1;
+    double[] x2;
+    double[] y2;
+    double[] score;
+    double[] area;
+    int[] index;
+    int size;
+    /** Scratch for kernels: a spatial index and room for one query's answer. */
+    final SpatialGrid grid = new SpatialGrid();
+    final int[] candidates;
+
+    private int[] order;
+    private int[] orderScratch;
+    private double[] doubleScratch;
+    private int[] intScratch;
+
+    BoxGroup(int capacity) {
+        x1 = new double[capacity];
+        y1 = new double[capacity];
+        x2 = new double[capacity];
+        y2 = new double[capacity];
+        score = new double[capacity];
+        area = new double[capacity];
+        index = new int[capacity];
+        candidates = new int[capacity];
+        order = new int[capacity];
+        orderScratch = new int[capacity];
+        doubleScratch = new double[capacity];
+        intScratch = new int[capacity];
+    }
+
+    /** Loads input detections {@code members[from..to)} in that order. */
+    void load(Detections d, int[] members, int from, int to) {
+        size = to - from;
+        for (int k = 0; k < size; k++) {
+            int i = members[from + k];
+            x1[k] = d.x1(i);
+            y1[k] = d.y1(i);
+            x2[k] = d.x2(i);
+            y2[k] = d.y2(i);
+            score[k] = d.score(i);
+            index[k] = i;
+        }
+    }
+
+    /** Drops the entries scoring below {@code minScore}, keeping the order of the rest; returns the new size. */
+    int retainScoresAtLeast(double minScore) {
+        int w = 0;
+        for (int k = 0; k < size; k++) {
+            if (score[k] >= minScore) {
+                move(k, w++);
+            }
+        }
+        return size = w;
+    }
+
+    /** {@code area[k] = (x2 - x1 + offset) * (y2 - y1 + offset)} for the first {@code count} entries. */
+    void computeAreas(double offset, int count) {
+        for (int k = 0; k < count; k++) {
+            area[k] = (x2[k] - x1[k] + offset) * (y2[k] - y1[k] + offset);
+        }
+    }
+
+    /** Copies entry {@code from} over entry {@code to} (areas included). */
+    void move(int from, int to) {
+        x1[to] = x1[from];
+        y1[to] = y1[from];
+        x2[to] = x2[from];
+        y2[to] = y2[from];
+        score[to] = score[from];
+        area[to] = area[from];
+        index[to] = index[from];
+    }
+
+    void swap(int a, int b) {
+        if (a == b) {
+            return;
+        }
+        swap(x1, a, b);
+        swap(y1, a, b);
+        swap(x2, a, b);
+        swap(y2, a, b);
+        swap(score, a, b);
+        swap(area, a, b);
+        int t = index[a];
+        index[a] = index[b];
+        index[b] = t;
+    }
+
+    private static void swap(double[] v, int a, int b) {
+        double t = v[a];
+        v[a] = v[b];
+        v[b] = t;
+    }
+
+    /**
+     * Sorts the first {@code count} entries by score, highest first; equal scores keep their order (a stable
+     * sort, as torchvision's {@code scores.sort(stable=True, descending=True)}).
+     */
+    void sortByScoreDescending(int count) {
+        boolean sorted = true;
+        for (int k = 1; k < count && sorted; k++) {
+            sorted = !(score[k - 1] < score[k]);
+        }
+        if (sorted) {
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        mergeSort(order, orderScratch, 0, count);
+        permute(x1, count);
+        permute(y1, count);
+        permute(x2, count);
+        permute(y2, count);
+        permute(score, count);
+        permute(area, count);
+        for (int k = 0; k < count; k++) {
+            intScratch[k] = index[order[k]];
+        }
+        System.arraycopy(intScratch, 0, index, 0, count);
+    }
+
+    private void permute(double[] v, int count) {
+        for (int k = 0; k < count; k++) {
+            doubleScratch[k] = v[order[k]];
+        }
+        System.arraycopy(doubleScratch, 0, v, 0, count);
+    }
+
+    /** Stable merge sort of {@code a[from..to)} by descending {@code score}; {@code tmp} is scratch space. */
+    private void mergeSort(int[] a, int[] tmp, int from, int to) {
+        if (to - from <= 24) {
+            for (int i = from + 1; i < to; i++) {
+                int v = a[i];
+                double s = score[v];
+                int j = i - 1;
+                while (j >= from && score[a[j]] < s) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid);
+        mergeSort(a, tmp, mid, to);
+        if (!(score[a[mid - 1]] < score[a[mid]])) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && !(score[tmp[i]] < score[tmp[j]]))) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+}
