@@ -86,7 +86,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         Device dev = Devices.select(device, System.out);
         RunOptions options = new RunOptions(results, jobs, resume, device, dataDir, shard, quiet);
         List<TrialResult> all = new SuiteRunner(registry.task(suite.task()), plan, options, dev, dataDir, System.out).run();
-        Path report = Reports.write(results);
+        Path report = ablate.reports.ReportWriter.write(results);
         long failed = all.stream().filter(r -> r.status() != Status.PASSED).count();
         System.out.println();
         System.out.println((failed == 0 ? "All " + all.size() + " trials passed." : failed + " of " + all.size()
