@@ -63,6 +63,10 @@ class RunIsolationTest {
             assertThat(r.status()).isEqualTo(Status.TIMED_OUT);
             assertThat(r.error()).startsWith("exceeded the suite's timeout of 1 s before its first epoch ended");
         });
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("boom from toy.throws", "loss became NaN at epoch 2",
+                "exceeded the suite&#39;s timeout of 1 s");
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("boom from toy.throws");
     }
 
     @Test

@@ -11,8 +11,7 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String djl = ai.djl.engine.Engine.class.getPackage().getImplementationVersion();
         return new String[]{"ablate " + ablateVersion(),
-                "DJL " + (djl == null ? "0.32.0" : djl) + " (PyTorch engine), Java " + System.getProperty("java.version")};
+                "DJL " + ai.djl.engine.Engine.getDjlVersion() + " (PyTorch engine), Java " + System.getProperty("java.version")};
     }
 }

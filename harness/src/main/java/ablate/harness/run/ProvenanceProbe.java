@@ -17,7 +17,7 @@ public final class ProvenanceProbe {
 
     public static Provenance collect(Device device, String dataSource) {
         Engine engine = Engine.getInstance();
-        String djl = Engine.class.getPackage().getImplementationVersion();
+        String djl = Engine.getDjlVersion();
         return new Provenance(VersionProvider.ablateVersion(), gitCommit(), System.getProperty("java.vendor") + " "
                 + System.getProperty("java.version"), engine.getEngineName(), engine.getVersion(),
                 djl == null ? "unknown" : djl, device.toString(), cpuModel(),
