@@ -15,13 +15,20 @@ public final class ProvenanceProbe {
     private ProvenanceProbe() {
     }
 
-    public static Provenance collect(Device device, String dataSource) {
-        Engine engine = Engine.getInstance();
-        String djl = Engine.getDjlVersion();
-        return new Provenance(VersionProvider.ablateVersion(), gitCommit(), System.getProperty("java.vendor") + " "
-                + System.getProperty("java.version"), engine.getEngineName(), engine.getVersion(),
-                djl == null ? "unknown" : djl, device.toString(), cpuModel(),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), dataSource);
+    private static Provenance machine;
+
+    /** The run's environment (probed once per process: git and /proc are not free) with this trial's data source. */
+    public static synchronized Provenance collect(Device device, String dataSource) {
+        if (machine == null) {
+            Engine engine = Engine.getInstance();
+            machine = new Provenance(VersionProvider.ablateVersion(), gitCommit(), System.getProperty("java.vendor")
+                    + " " + System.getProperty("java.version"), engine.getEngineName(), engine.getVersion(),
+                    Engine.getDjlVersion(), null, cpuModel(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"), null);
+        }
+        Provenance m = machine;
+        return new Provenance(m.ablateVersion(), m.gitCommit(), m.javaVersion(), m.engine(), m.engineVersion(),
+                m.djlVersion(), device.toString(), m.cpuModel(), m.os(), dataSource);
     }
 
     static String gitCommit() {

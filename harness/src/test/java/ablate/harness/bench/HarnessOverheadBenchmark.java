@@ -1,0 +1,75 @@
+package ablate.harness.bench;
+
+import ablate.harness.cli.Main;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * Harness overhead: `ablate run` of a 1,000-trial suite of a no-op plugin (the test-only toy task, one epoch,
+ * nothing to train): suite parsing and validation, planning, 1,000 isolated trial threads, 1,000 atomic result
+ * files, then the HTML report, summary.json and Allure results. Target: under 2 s in all.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(1)
+public class HarnessOverheadBenchmark {
+    Path suite;
+    Path out;
+
+    @Setup(Level.Trial)
+    public void writeSuite() throws Exception {
+        Path dir = Files.createTempDirectory("ablate-overhead");
+        suite = dir.resolve("noop.yaml");
+        // 200 swept variants × 5 seeds = 1,000 trials
+        String gains = IntStream.range(0, 199).mapToObj(i -> String.valueOf(0.001 * (i + 1)))
+                .collect(Collectors.joining(", "));
+        Files.writeString(suite, """
+                name: noop-1000
+                task: toy
+                dataset: {name: toy-data}
+                variants:
+                  swept: {behaviour: {id: toy.steady, gain: [%s]}}
+                seeds: 5
+                budget: {epochs: 1}
+                """.formatted(gains));
+        out = dir.resolve("out");
+    }
+
+    @Setup(Level.Iteration)
+    public void clean() throws Exception {
+        if (Files.exists(out)) {
+            try (Stream<Path> files = Files.walk(out)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Benchmark
+    public int run1000NoOpTrials() {
+        int code = Main.execute("run", suite.toString(), "--out", out.toString(), "--device", "cpu", "--quiet");
+        if (code != 0) {
+            throw new IllegalStateException("ablate run exited " + code);
+        }
+        return code;
+    }
+}
