@@ -158,7 +158,8 @@ public final class HtmlReport {
             b.put("present", !a.ranking().isEmpty());
             b.put("name", "");
             b.put("value", "");
-            b.put("note", "no trial passed, so nothing is ranked");
+            b.put("note", a.count(Status.PASSED) == 0 ? "no trial passed, so nothing is ranked"
+                    : "no passed trial recorded " + primary + ", so nothing is ranked");
             b.put("separated", false);
             b.put("color", "");
             if (!a.ranking().isEmpty()) {
@@ -177,6 +178,10 @@ public final class HtmlReport {
 
         /** One sentence: how many variants beat, trail or match the baseline on the primary metric. */
         private String headline() {
+            if (a.ranking().isEmpty() && a.count(Status.PASSED) > 0) {
+                return "No passed trial recorded the primary metric " + primary + "; the metrics recorded are "
+                        + String.join(", ", a.metrics().subList(1, a.metrics().size())) + ".";
+            }
             Optional<VariantAnalysis> base = a.baseline();
             if (base.isEmpty() || base.get().metric(primary) == null) {
                 return "The baseline " + a.suite().baseline() + " has no passed trial with " + primary

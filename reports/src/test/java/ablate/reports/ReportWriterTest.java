@@ -200,6 +200,17 @@ class ReportWriterTest {
     }
 
     @Test
+    void aMissingPrimaryMetricIsNamed(@TempDir Path other) throws Exception {
+        ResultsStore store = new ResultsStore(other);
+        store.writeSuite(Fixtures.suite(List.of(Fixtures.variant("base", "x", java.util.Map.of())), List.of(1L)));
+        store.write(Fixtures.trial("base", 1, Status.PASSED, null, java.util.Map.of("mAP", 0.5), java.util.Map.of(),
+                ablate.results.Cost.NONE, java.util.Map.of()));
+        assertThat(Files.readString(ReportWriter.write(other))).contains(
+                "No passed trial recorded the primary metric accuracy; the metrics recorded are mAP.",
+                "no passed trial recorded accuracy, so nothing is ranked");
+    }
+
+    @Test
     void shardsOfOneSuiteMergeIntoOneReport(@TempDir Path shards) throws Exception {
         SuiteInfo suite = Analysis.of(dir).suite();
         List<ablate.results.TrialResult> all = new ResultsStore(dir).readAll();
