@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@code ablate metric coco}. */
 @Command(name = "coco", mixinStandardHelpOptions = true,
@@ -39,8 +41,15 @@ final class CocoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CocoJson.Truth truth = CocoJson.readTruth(gt);
+        // the two files are read in parallel: the results list is usually the big one
+        CompletableFuture<CocoJson.Truth> reading = CompletableFuture.supplyAsync(() -> CocoJson.readTruth(gt));
         List<CocoDetection> detections = CocoJson.readResults(dt);
+        CocoJson.Truth truth;
+        try {
+            truth = reading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         CocoSummary summary;
         try {
             summary = CocoEval.evaluate(truth.truth(), detections);
