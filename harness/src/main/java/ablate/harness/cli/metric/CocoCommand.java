@@ -42,14 +42,16 @@ final class CocoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // the two files are read in parallel: the results list is usually the big one
+        // (a problem in the annotation file is reported first, whatever finished first)
         CompletableFuture<CocoJson.Truth> reading = CompletableFuture.supplyAsync(() -> CocoJson.readTruth(gt));
-        List<CocoDetection> detections = CocoJson.readResults(dt);
-        CocoJson.Truth truth;
+        List<CocoDetection> detections;
         try {
-            truth = reading.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            detections = CocoJson.readResults(dt);
+        } catch (RuntimeException e) {
+            truth(reading);
+            throw e;
         }
+        CocoJson.Truth truth = truth(reading);
         CocoSummary summary;
         try {
             summary = CocoEval.evaluate(truth.truth(), detections);
@@ -69,5 +71,13 @@ final class CocoCommand implements Callable<Integer> {
             }
         }
         return Json.print(spec.commandLine().getOut(), out);
+    }
+
+    private static CocoJson.Truth truth(CompletableFuture<CocoJson.Truth> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 }
