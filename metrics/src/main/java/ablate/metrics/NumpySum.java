@@ -47,6 +47,22 @@ public final class NumpySum {
             }
         }
 
+        /** Adds values[0..n) in order. */
+        public void addAll(double[] values, int n) {
+            int done = 0;
+            while (done < n) {
+                int take = Math.min(n - done, BUFFER - filled);
+                System.arraycopy(values, done, buffer, filled, take);
+                filled += take;
+                done += take;
+                if (filled == BUFFER) {
+                    total += pairwise(buffer, 0, BUFFER);
+                    filled = 0;
+                }
+            }
+            count += n;
+        }
+
         public double sum() {
             return total + pairwise(buffer, 0, filled);
         }

@@ -49,8 +49,7 @@ public final class ImageQuality {
     }
 
     public static double ssim(Plane a, Plane b, double dataRange) {
-        double[] s = components(a, b, dataRange);
-        return s[0];
+        return components(a, b, dataRange, false)[0];
     }
 
     public static double msSsim(Plane a, Plane b, double dataRange) {
@@ -63,7 +62,7 @@ public final class ImageQuality {
         }
         double result = 1;
         for (int s = 0; s < scales; s++) {
-            double[] c = components(a, b, dataRange);
+            double[] c = components(a, b, dataRange, true);
             double factor = s == scales - 1 ? c[0] : c[1];
             result *= Math.pow(Math.max(0, factor), MS_SSIM_WEIGHTS[s]);
             if (s < scales - 1) {
@@ -80,7 +79,7 @@ public final class ImageQuality {
      * as scipy's symmetric correlate1d: centre·w0, then (v[-k] + v[k])·w_k for k = 5 … 1), so the map agrees with
      * scikit-image's to ~1e-15 and its mean is summed as numpy does.
      */
-    private static double[] components(Plane a, Plane b, double dataRange) {
+    private static double[] components(Plane a, Plane b, double dataRange, boolean withContrastStructure) {
         sameSize(a, b);
         int w = a.width();
         int h = a.height();
@@ -92,13 +91,22 @@ public final class ImageQuality {
         double[] x = a.values();
         double[] y = b.values();
         double[][] column = new double[5][w];
+        // the WINDOW input rows the current output row needs, as separate arrays (x, y, x², y², xy) in a ring
+        // indexed by row % WINDOW: every loop then reads and writes at the same index, which C2 vectorises
+        double[][][] ring = new double[5][WINDOW][w];
+        for (int row = 0; row < WINDOW - 1; row++) {
+            loadRow(x, y, w, row, ring);
+        }
         double[][] local = new double[5][vw];
         double c1 = (K1 * dataRange) * (K1 * dataRange);
         double c2 = (K2 * dataRange) * (K2 * dataRange);
         NumpySum.Accumulator ssim = new NumpySum.Accumulator();
         NumpySum.Accumulator cs = new NumpySum.Accumulator();
+        double[] ssimRow = new double[vw];
+        double[] csRow = new double[vw];
         for (int r = 0; r < vh; r++) {
-            filterColumns(x, y, w, (r + RADIUS) * w, column);
+            loadRow(x, y, w, r + WINDOW - 1, ring);
+            filterColumns(ring, w, r + RADIUS, column);
             for (int m = 0; m < 5; m++) {
                 filterRow(column[m], vw, local[m]);
             }
@@ -117,44 +125,51 @@ public final class ImageQuality {
                 double a2 = 2 * vxy + c2;
                 double b1 = mx * mx + my * my + c1;
                 double b2 = vx + vy + c2;
-                ssim.add((a1 * a2) / (b1 * b2));
-                cs.add(a2 / b2);
+                ssimRow[i] = (a1 * a2) / (b1 * b2);
+            }
+            ssim.addAll(ssimRow, vw);
+            if (withContrastStructure) {
+                for (int i = 0; i < vw; i++) {
+                    csRow[i] = (2 * (uxy[i] - ux[i] * uy[i]) + c2) / (uxx[i] - ux[i] * ux[i] + uyy[i] - uy[i] * uy[i] + c2);
+                }
+                cs.addAll(csRow, vw);
             }
         }
-        return new double[]{ssim.mean(), cs.mean()};
+        return new double[]{ssim.mean(), withContrastStructure ? cs.mean() : Double.NaN};
     }
 
-    /** Axis-0 pass for one row (centre index {@code centre}) of the five moments, over all w columns. */
-    private static void filterColumns(double[] x, double[] y, int w, int centre, double[][] out) {
-        double w0 = KERNEL[RADIUS];
-        double[] ox = out[0];
-        double[] oy = out[1];
-        double[] oxx = out[2];
-        double[] oyy = out[3];
-        double[] oxy = out[4];
+    private static void loadRow(double[] x, double[] y, int w, int row, double[][][] ring) {
+        int slot = row % WINDOW;
+        double[] rx = ring[0][slot];
+        double[] ry = ring[1][slot];
+        double[] rxx = ring[2][slot];
+        double[] ryy = ring[3][slot];
+        double[] rxy = ring[4][slot];
+        System.arraycopy(x, row * w, rx, 0, w);
+        System.arraycopy(y, row * w, ry, 0, w);
         for (int c = 0; c < w; c++) {
-            double xv = x[centre + c];
-            double yv = y[centre + c];
-            ox[c] = xv * w0;
-            oy[c] = yv * w0;
-            oxx[c] = (xv * xv) * w0;
-            oyy[c] = (yv * yv) * w0;
-            oxy[c] = (xv * yv) * w0;
+            rxx[c] = rx[c] * rx[c];
+            ryy[c] = ry[c] * ry[c];
+            rxy[c] = rx[c] * ry[c];
         }
-        for (int k = RADIUS; k >= 1; k--) {
-            double wk = KERNEL[RADIUS + k];
-            int up = centre - k * w;
-            int down = centre + k * w;
+    }
+
+    /** Axis-0 pass centred on input row {@code centre}, for the five moments over all w columns. */
+    private static void filterColumns(double[][][] ring, int w, int centre, double[][] out) {
+        double w0 = KERNEL[RADIUS];
+        for (int m = 0; m < 5; m++) {
+            double[] o = out[m];
+            double[] mid = ring[m][centre % WINDOW];
             for (int c = 0; c < w; c++) {
-                double xu = x[up + c];
-                double xd = x[down + c];
-                double yu = y[up + c];
-                double yd = y[down + c];
-                ox[c] += (xu + xd) * wk;
-                oy[c] += (yu + yd) * wk;
-                oxx[c] += (xu * xu + xd * xd) * wk;
-                oyy[c] += (yu * yu + yd * yd) * wk;
-                oxy[c] += (xu * yu + xd * yd) * wk;
+                o[c] = mid[c] * w0;
+            }
+            for (int k = RADIUS; k >= 1; k--) {
+                double wk = KERNEL[RADIUS + k];
+                double[] up = ring[m][(centre - k) % WINDOW];
+                double[] down = ring[m][(centre + k) % WINDOW];
+                for (int c = 0; c < w; c++) {
+                    o[c] += (up[c] + down[c]) * wk;
+                }
             }
         }
     }

@@ -45,7 +45,7 @@ class GaussianMixtureFitTest {
         assertThat(two.criteria().k()).isEqualTo(11);
         assertThat(two.criteria().logLikelihood()).isCloseTo(-948.4695302741967, within(0.05));
         List<InformationCriteria> candidates = new ArrayList<>();
-        for (int c = 1; c <= 4; c++) {
+        for (int c = 1; c <= 3; c++) {
             candidates.add(GaussianMixtureFit.fit(x, c).criteria());
         }
         for (Criterion criterion : Criterion.values()) {

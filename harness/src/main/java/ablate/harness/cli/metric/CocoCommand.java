@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@code ablate metric coco}. */
 @Command(name = "coco", mixinStandardHelpOptions = true,
@@ -39,8 +41,17 @@ final class CocoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CocoJson.Truth truth = CocoJson.readTruth(gt);
-        List<CocoDetection> detections = CocoJson.readResults(dt);
+        // the two files are read in parallel: the results list is usually the big one
+        // (a problem in the annotation file is reported first, whatever finished first)
+        CompletableFuture<CocoJson.Truth> reading = CompletableFuture.supplyAsync(() -> CocoJson.readTruth(gt));
+        List<CocoDetection> detections;
+        try {
+            detections = CocoJson.readResults(dt);
+        } catch (RuntimeException e) {
+            truth(reading);
+            throw e;
+        }
+        CocoJson.Truth truth = truth(reading);
         CocoSummary summary;
         try {
             summary = CocoEval.evaluate(truth.truth(), detections);
@@ -60,5 +71,13 @@ final class CocoCommand implements Callable<Integer> {
             }
         }
         return Json.print(spec.commandLine().getOut(), out);
+    }
+
+    private static CocoJson.Truth truth(CompletableFuture<CocoJson.Truth> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 }

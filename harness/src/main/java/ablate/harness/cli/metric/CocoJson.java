@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,8 @@ import java.util.List;
  * Every problem becomes a {@link UserError} naming the file, the entry and the field.
  */
 final class CocoJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** FastDoubleParser: correctly rounded like Double.parseDouble, several times faster on large results lists. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     /** The ground truth plus, per annotation, whether it is marked {@code difficult} or {@code ignore} (for VOC). */
     record Truth(CocoGroundTruth truth, BitSet difficult) {
