@@ -55,22 +55,44 @@ final class BoxGroup {
         }
     }
 
-    /** Drops the entries scoring below {@code minScore}, keeping the order of the rest; returns the new size. */
-    int retainScoresAtLeast(double minScore) {
+    /**
+     * Drops the entries scoring below {@code minScore} and sorts the rest by descending score (stably),
+     * computing their areas with {@code offset}; returns how many remain.
+     */
+    int prepare(double minScore, double offset) {
         int w = 0;
         for (int k = 0; k < size; k++) {
             if (score[k] >= minScore) {
                 move(k, w++);
             }
         }
-        return size = w;
+        size = w;
+        sortByScoreDescending(size);
+        computeAreas(offset);
+        return size;
     }
 
-    /** {@code area[k] = (x2 - x1 + offset) * (y2 - y1 + offset)} for the first {@code count} entries. */
-    void computeAreas(double offset, int count) {
-        for (int k = 0; k < count; k++) {
+    /** {@code area[k] = (x2 - x1 + offset) * (y2 - y1 + offset)}. */
+    void computeAreas(double offset) {
+        for (int k = 0; k < size; k++) {
             area[k] = (x2[k] - x1[k] + offset) * (y2[k] - y1[k] + offset);
         }
+    }
+
+    /**
+     * IoU of entries i and j, with i the better box, in torchvision's arithmetic and order (its
+     * {@code std::max(a, b)} is {@code a < b ? b : a}), which is also that of the Soft-NMS code; needs
+     * {@link #computeAreas}. Positive exactly when the boxes overlap; NaN when both areas are 0.
+     */
+    double iou(int i, int j, double offset) {
+        double xx1 = x1[i] < x1[j] ? x1[j] : x1[i];
+        double yy1 = y1[i] < y1[j] ? y1[j] : y1[i];
+        double xx2 = x2[j] < x2[i] ? x2[j] : x2[i];
+        double yy2 = y2[j] < y2[i] ? y2[j] : y2[i];
+        double iw = xx2 - xx1 + offset;
+        double ih = yy2 - yy1 + offset;
+        double inter = (0 < iw ? iw : 0) * (0 < ih ? ih : 0);
+        return inter / (area[i] + area[j] - inter);
     }
 
     /** Copies entry {@code from} over entry {@code to} (areas included). */

@@ -32,54 +32,18 @@ public final class DiouNms extends ClasswisePostprocessor {
         double beta = params.getDouble(BETA);
         double minScore = params.getDouble(SCORE_THRESHOLD);
         double offset = params.getInt(BOX_OFFSET);
-        return group -> {
-            int n = group.retainScoresAtLeast(minScore);
-            group.sortByScoreDescending(n);
-            group.computeAreas(offset, n);
-            return suppress(group, n, threshold, beta, offset);
-        };
+        GreedyNms.Overlap diou = (g, i, j, off) -> diou(g, i, j, off, beta);
+        return group -> GreedyNms.suppress(group, group.prepare(minScore, offset), threshold, diou, offset);
     }
 
-    /** {@link GreedyNms#suppress} with DIoU: only overlapping pairs can have DIoU > threshold >= 0. */
-    private static int suppress(BoxGroup g, int n, double threshold, double beta, double offset) {
-        double[] x1 = g.x1;
-        double[] y1 = g.y1;
-        double[] x2 = g.x2;
-        double[] y2 = g.y2;
-        double[] area = g.area;
-        int[] near = g.candidates;
-        SpatialGrid grid = g.grid;
-        grid.reset(g, n, offset);
-        int kept = 0;
-        for (int j = 0; j < n; j++) {
-            double jx1 = x1[j];
-            double jy1 = y1[j];
-            double jx2 = x2[j];
-            double jy2 = y2[j];
-            double jarea = area[j];
-            int count = grid.query(jx1 - offset, jy1 - offset, jx2 + offset, jy2 + offset, near);
-            boolean suppressed = false;
-            for (int q = 0; q < count && !suppressed; q++) {
-                int i = near[q];
-                double iw = Math.min(x2[i], jx2) - Math.max(x1[i], jx1) + offset;
-                double ih = Math.min(y2[i], jy2) - Math.max(y1[i], jy1) + offset;
-                double inter = Math.max(iw, 0) * Math.max(ih, 0);
-                double union = area[i] + jarea - inter;
-                double iou = union > 0 ? inter / union : 0;
-                double cw = Math.max(x2[i], jx2) - Math.min(x1[i], jx1) + offset;
-                double ch = Math.max(y2[i], jy2) - Math.min(y1[i], jy1) + offset;
-                double c2 = cw * cw + ch * ch;
-                double dx = (jx1 + jx2) / 2 - (x1[i] + x2[i]) / 2;
-                double dy = (jy1 + jy2) / 2 - (y1[i] + y2[i]) / 2;
-                double ratio = c2 > 0 ? (dx * dx + dy * dy) / c2 : 0;
-                suppressed = iou - (beta == 1 ? ratio : Math.pow(ratio, beta)) > threshold;
-            }
-            if (!suppressed) {
-                g.move(j, kept);
-                grid.insert(kept, jx1, jy1, jx2, jy2);
-                kept++;
-            }
-        }
-        return kept;
+    /** IoU minus (ρ²/c²)^β; at most 0 for disjoint boxes (NaN for two zero-area boxes, never above a threshold). */
+    private static double diou(BoxGroup g, int i, int j, double offset, double beta) {
+        double cw = Math.max(g.x2[i], g.x2[j]) - Math.min(g.x1[i], g.x1[j]) + offset;
+        double ch = Math.max(g.y2[i], g.y2[j]) - Math.min(g.y1[i], g.y1[j]) + offset;
+        double c2 = cw * cw + ch * ch;
+        double dx = (g.x1[j] + g.x2[j]) / 2 - (g.x1[i] + g.x2[i]) / 2;
+        double dy = (g.y1[j] + g.y2[j]) / 2 - (g.y1[i] + g.y2[i]) / 2;
+        double ratio = c2 > 0 ? (dx * dx + dy * dy) / c2 : 0;
+        return g.iou(i, j, offset) - (beta == 1 ? ratio : Math.pow(ratio, beta));
     }
 }

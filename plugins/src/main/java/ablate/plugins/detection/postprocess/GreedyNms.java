@@ -27,52 +27,35 @@ public final class GreedyNms extends ClasswisePostprocessor {
         double iouThreshold = params.getDouble(IOU_THRESHOLD);
         double minScore = params.getDouble(SCORE_THRESHOLD);
         double offset = params.getInt(BOX_OFFSET);
-        return group -> {
-            int n = group.retainScoresAtLeast(minScore);
-            group.sortByScoreDescending(n);
-            group.computeAreas(offset, n);
-            return suppress(group, n, iouThreshold, offset);
-        };
+        return group -> suppress(group, group.prepare(minScore, offset), iouThreshold, BoxGroup::iou, offset);
+    }
+
+    /** The overlap of kept box i with a later box j that greedy suppression compares with its threshold. */
+    @FunctionalInterface
+    interface Overlap {
+        /** Called only for pairs that may intersect; must not exceed a threshold >= 0 for disjoint boxes. */
+        double of(BoxGroup g, int i, int j, double offset);
     }
 
     /**
-     * Keeps entries of a group sorted by descending score, moving the kept ones to the front. Box j is kept
-     * unless a kept box (all of which come before it) overlaps it with IoU > threshold; the kept boxes that
-     * may overlap it come from the group's {@link SpatialGrid}.
+     * Greedy suppression of a group sorted by descending score, moving the kept entries to the front: box j
+     * is kept unless a kept box (all of which come before it) has an overlap with it above the threshold.
+     * The kept boxes that may intersect j come from the group's {@link SpatialGrid}.
      */
-    static int suppress(BoxGroup g, int n, double iouThreshold, double offset) {
-        double[] x1 = g.x1;
-        double[] y1 = g.y1;
-        double[] x2 = g.x2;
-        double[] y2 = g.y2;
-        double[] area = g.area;
+    static int suppress(BoxGroup g, int n, double threshold, Overlap overlap, double offset) {
         int[] near = g.candidates;
         SpatialGrid grid = g.grid;
         grid.reset(g, n, offset);
         int kept = 0;
         for (int j = 0; j < n; j++) {
-            double jx1 = x1[j];
-            double jy1 = y1[j];
-            double jx2 = x2[j];
-            double jy2 = y2[j];
-            double jarea = area[j];
-            int count = grid.query(jx1 - offset, jy1 - offset, jx2 + offset, jy2 + offset, near);
+            int count = grid.query(g.x1[j] - offset, g.y1[j] - offset, g.x2[j] + offset, g.y2[j] + offset, near);
             boolean suppressed = false;
             for (int q = 0; q < count && !suppressed; q++) {
-                int i = near[q];
-                // torchvision's arithmetic, in its order (i kept, j tested): std::max(a, b) is (a < b ? b : a).
-                double xx1 = x1[i] < jx1 ? jx1 : x1[i];
-                double yy1 = y1[i] < jy1 ? jy1 : y1[i];
-                double xx2 = jx2 < x2[i] ? jx2 : x2[i];
-                double yy2 = jy2 < y2[i] ? jy2 : y2[i];
-                double iw = xx2 - xx1 + offset;
-                double ih = yy2 - yy1 + offset;
-                double inter = (0 < iw ? iw : 0) * (0 < ih ? ih : 0);
-                suppressed = inter / (area[i] + jarea - inter) > iouThreshold;
+                suppressed = overlap.of(g, near[q], j, offset) > threshold;
             }
             if (!suppressed) {
                 g.move(j, kept);
-                grid.insert(kept, jx1, jy1, jx2, jy2);
+                grid.insert(kept, g.x1[kept], g.y1[kept], g.x2[kept], g.y2[kept]);
                 kept++;
             }
         }

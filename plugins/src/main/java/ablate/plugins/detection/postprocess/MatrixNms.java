@@ -42,9 +42,7 @@ public final class MatrixNms extends ClasswisePostprocessor {
         double scoreThreshold = params.getDouble(SCORE_THRESHOLD);
         double offset = params.getInt(BOX_OFFSET);
         return group -> {
-            int n = group.size;
-            group.sortByScoreDescending(n);
-            group.computeAreas(offset, n);
+            int n = group.prepare(Double.NEGATIVE_INFINITY, offset);
             double[] decay = decay(group, n, gaussian, sigma, offset);
             int kept = 0;
             for (int j = 0; j < n; j++) {
@@ -65,31 +63,22 @@ public final class MatrixNms extends ClasswisePostprocessor {
         double[] y1 = g.y1;
         double[] x2 = g.x2;
         double[] y2 = g.y2;
-        double[] area = g.area;
         int[] near = g.candidates;
         SpatialGrid grid = g.grid;
         grid.reset(g, n, offset);
         double[] compensation = new double[n]; // f(comp_i)
         double[] decay = new double[n];
         for (int j = 0; j < n; j++) {
-            double jx1 = x1[j];
-            double jy1 = y1[j];
-            double jx2 = x2[j];
-            double jy2 = y2[j];
-            double jarea = area[j];
             double maxIou = 0;
             // Row 0 (comp_0 = 0) gives f(IoU_0j) <= 1 and rows without overlap give 1 / f(comp_i) >= 1: start at 1.
             double d = 1;
-            int count = grid.query(jx1 - offset, jy1 - offset, jx2 + offset, jy2 + offset, near);
+            int count = grid.query(x1[j] - offset, y1[j] - offset, x2[j] + offset, y2[j] + offset, near);
             for (int q = 0; q < count; q++) {
                 int i = near[q];
-                double iw = Math.min(jx2, x2[i]) - Math.max(jx1, x1[i]) + offset;
-                double ih = Math.min(jy2, y2[i]) - Math.max(jy1, y1[i]) + offset;
-                if (iw <= 0 || ih <= 0) {
+                double iou = g.iou(i, j, offset);
+                if (!(iou > 0)) {
                     continue;
                 }
-                double inter = iw * ih;
-                double iou = inter / (area[i] + jarea - inter);
                 maxIou = Math.max(maxIou, iou);
                 double ratio = (gaussian ? Math.exp(-sigma * (iou * iou)) : 1 - iou) / compensation[i];
                 if (ratio < d) {
@@ -98,7 +87,7 @@ public final class MatrixNms extends ClasswisePostprocessor {
             }
             compensation[j] = gaussian ? Math.exp(-sigma * (maxIou * maxIou)) : 1 - maxIou;
             decay[j] = d;
-            grid.insert(j, jx1, jy1, jx2, jy2);
+            grid.insert(j, x1[j], y1[j], x2[j], y2[j]);
         }
         return decay;
     }

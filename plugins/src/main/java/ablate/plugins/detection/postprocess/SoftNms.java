@@ -30,10 +30,7 @@ abstract class SoftNms extends ClasswisePostprocessor {
     }
 
     static int run(BoxGroup g, Weight weight, double scoreThreshold, double offset) {
-        double[] x1 = g.x1;
-        double[] y1 = g.y1;
-        double[] x2 = g.x2;
-        double[] y2 = g.y2;
+        g.computeAreas(offset);
         double[] score = g.score;
         int n = g.size;
         for (int i = 0; i < n; i++) {
@@ -46,24 +43,14 @@ abstract class SoftNms extends ClasswisePostprocessor {
                 }
             }
             g.swap(i, maxPos);
-            double tx1 = x1[i];
-            double ty1 = y1[i];
-            double tx2 = x2[i];
-            double ty2 = y2[i];
-            double tArea = (tx2 - tx1 + offset) * (ty2 - ty1 + offset);
             for (int pos = i + 1; pos < n; pos++) {
-                double iw = (x2[pos] < tx2 ? x2[pos] : tx2) - (x1[pos] > tx1 ? x1[pos] : tx1) + offset;
-                if (iw > 0) {
-                    double ih = (y2[pos] < ty2 ? y2[pos] : ty2) - (y1[pos] > ty1 ? y1[pos] : ty1) + offset;
-                    if (ih > 0) {
-                        double area = (x2[pos] - x1[pos] + offset) * (y2[pos] - y1[pos] + offset);
-                        double iou = iw * ih / (tArea + area - iw * ih);
-                        score[pos] = weight.of(iou) * score[pos];
-                        if (score[pos] < scoreThreshold) {
-                            g.move(n - 1, pos);
-                            n--;
-                            pos--;
-                        }
+                double iou = g.iou(i, pos, offset);
+                if (iou > 0) {
+                    score[pos] = weight.of(iou) * score[pos];
+                    if (score[pos] < scoreThreshold) {
+                        g.move(n - 1, pos);
+                        n--;
+                        pos--;
                     }
                 }
             }

@@ -28,12 +28,7 @@ public final class WeightedNms extends ClasswisePostprocessor {
         double iouThreshold = params.getDouble(IOU_THRESHOLD);
         double minScore = params.getDouble(SCORE_THRESHOLD);
         double offset = params.getInt(BOX_OFFSET);
-        return group -> {
-            int n = group.retainScoresAtLeast(minScore);
-            group.sortByScoreDescending(n);
-            group.computeAreas(offset, n);
-            return suppress(group, n, iouThreshold, offset);
-        };
+        return group -> suppress(group, group.prepare(minScore, offset), iouThreshold, offset);
     }
 
     /**
@@ -46,7 +41,6 @@ public final class WeightedNms extends ClasswisePostprocessor {
         double[] x2 = g.x2;
         double[] y2 = g.y2;
         double[] score = g.score;
-        double[] area = g.area;
         int[] near = g.candidates;
         SpatialGrid grid = g.grid;
         grid.reset(g, n, offset);
@@ -62,20 +56,12 @@ public final class WeightedNms extends ClasswisePostprocessor {
             double jy1 = y1[j];
             double jx2 = x2[j];
             double jy2 = y2[j];
-            double jarea = area[j];
             double s = score[j];
             int count = grid.query(jx1 - offset, jy1 - offset, jx2 + offset, jy2 + offset, near);
             int cluster = Integer.MAX_VALUE;
             for (int q = 0; q < count; q++) {
                 int i = near[q];
-                if (i > cluster) {
-                    continue;
-                }
-                double iw = Math.min(x2[i], jx2) - Math.max(x1[i], jx1) + offset;
-                double ih = Math.min(y2[i], jy2) - Math.max(y1[i], jy1) + offset;
-                double inter = Math.max(iw, 0) * Math.max(ih, 0);
-                double union = area[i] + jarea - inter;
-                if (union > 0 && inter / union > iouThreshold) {
+                if (i < cluster && g.iou(i, j, offset) > iouThreshold) {
                     cluster = i;
                 }
             }
