@@ -11,6 +11,7 @@ import ablate.plugins.classification.AttentionPlugin;
 import ablate.plugins.classification.BackbonePlugin;
 import ablate.plugins.common.BlockFixture;
 import ablate.plugins.common.ModelCost;
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -18,8 +19,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -235,6 +240,38 @@ class BackbonesTest {
             }
             if (!plugin.id().equals("attention.none") && !plugin.id().equals("attention.simam")) {
                 assertThat(attentionGradient).as(plugin.id()).isPositive();
+            }
+        }
+    }
+
+    /** The way the classification task drives a backbone: a DJL Model and Trainer, SGD steps. */
+    @Test
+    void resNetWithAttentionLearnsThroughADjlTrainer() {
+        Shape shape = new Shape(4, 1, 8, 8);
+        NDArray x = fixture.input(shape);
+        NDArray labels = fixture.manager().create(new float[] {0, 1, 2, 3});
+        SePlugin se = new SePlugin();
+        Engine.getInstance().setRandomSeed(BlockFixture.SEED);
+        try (Model model = Model.newInstance("resnet-8")) {
+            model.setBlock(ResNetMiniPlugin.build(8, 8, 4, c -> se.create(c, Params.defaults(se.info()))));
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(shape);
+                float first = 0;
+                float last = 0;
+                for (int step = 0; step < 5; step++) {
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                        NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+                        collector.backward(loss);
+                        last = loss.getFloat();
+                        first = step == 0 ? last : first;
+                    }
+                    trainer.step();
+                }
+                assertThat(Float.isFinite(last)).isTrue();
+                assertThat(last).as("loss on the memorised batch after 4 steps").isLessThan(first);
             }
         }
     }
