@@ -13,7 +13,7 @@ public final class CbamPlugin implements AttentionPlugin {
             "CBAM: channel gate (shared MLP on average and max pool) then spatial gate (k×k conv)",
             "Woo, S., Park, J., Lee, J.-Y., Kweon, I. S.: CBAM: Convolutional Block Attention Module. ECCV 2018",
             Claim.raises("accuracy", "ResNet-50 + CBAM lowers ImageNet top-1 error from 24.56% to 22.66%"),
-            Param.integer("reduction", 16, 1, 1024, "channel reduction ratio r; hidden units = max(1, C / r)"),
+            SePlugin.REDUCTION,
             Param.integer("kernel", 7, 1, 15, "spatial convolution size (odd)"));
 
     @Override

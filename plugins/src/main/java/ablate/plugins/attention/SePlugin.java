@@ -9,12 +9,15 @@ import ai.djl.nn.Block;
 
 /** {@code attention.se}: squeeze-and-excitation channel gate, see {@link SeBlock}. */
 public final class SePlugin implements AttentionPlugin {
+    /** The bottleneck ratio, shared with CBAM's channel MLP. */
+    static final Param REDUCTION =
+            Param.integer("reduction", 16, 1, 1024, "channel reduction ratio r; hidden units = max(1, C / r)");
     static final PluginInfo INFO = PluginInfo.of("attention.se", AttentionModule.SLOT,
             "Squeeze-and-excitation: channel gate from a global-average-pool MLP",
             "Hu, J., Shen, L., Sun, G.: Squeeze-and-Excitation Networks. CVPR 2018",
             Claim.raises("accuracy", "SE-ResNet-50 lowers ImageNet top-1 error from 24.80% to 23.29% "
                     + "(about 1.5 points)"),
-            Param.integer("reduction", 16, 1, 1024, "channel reduction ratio r; hidden units = max(1, C / r)"));
+            REDUCTION);
 
     @Override
     public PluginInfo info() {

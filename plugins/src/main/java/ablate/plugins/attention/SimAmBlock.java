@@ -35,11 +35,11 @@ public final class SimAmBlock extends FeatureMapAttention {
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         Shape shape = x.getShape();
-        long positions = shape.get(2) * shape.get(3);
-        long divisor = Math.max(1, positions - 1);
+        float positions = shape.get(2) * shape.get(3);
+        float divisor = Math.max(1, positions - 1);
         NDArray squaredDeviation = x.sub(x.sum(SPATIAL, true).div(positions)).square();
         NDArray variance = squaredDeviation.sum(SPATIAL, true).div(divisor);
-        NDArray energyInverse = squaredDeviation.div(variance.add(lambda).mul(4)).add(0.5);
+        NDArray energyInverse = squaredDeviation.div(variance.add((float) lambda).mul(4f)).add(0.5f);
         return new NDList(x.mul(Activation.sigmoid(energyInverse)));
     }
 

@@ -20,6 +20,7 @@ import java.util.function.IntFunction;
  * at the start of stages 2 and 3), global average pool, linear classifier: depth = 6n + 2 weighted layers
  * (20 → ResNet-20). Shortcuts that change shape are projections (option B), so ResNet-20 has a few thousand
  * more parameters than the paper's option-A 0.27M. The attention function is called once per residual block.
+ * Weights keep DJL's default initialization, He-normal over the fan-in, as in the paper; BN starts at γ=1, β=0.
  */
 public final class ResNetMiniPlugin implements BackbonePlugin {
     static final PluginInfo INFO = PluginInfo.of("model.resnet-mini", ModelsModule.SLOT,
