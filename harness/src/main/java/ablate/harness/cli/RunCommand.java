@@ -63,6 +63,9 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--no-report", description = "Write only the trial results (e.g. for shards merged later by 'ablate report').")
+    boolean noReport;
+
     @Override
     public Integer call() throws Exception {
         if (jobs < 1) {
@@ -86,12 +89,14 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         Device dev = Devices.select(device, System.out);
         RunOptions options = new RunOptions(results, jobs, resume, device, dataDir, shard, quiet);
         List<TrialResult> all = new SuiteRunner(registry.task(suite.task()), plan, options, dev, dataDir, System.out).run();
-        Path report = ablate.reports.ReportWriter.write(results);
+        Path report = noReport ? null : ablate.reports.ReportWriter.write(results);
         long failed = all.stream().filter(r -> r.status() != Status.PASSED).count();
         System.out.println();
         System.out.println((failed == 0 ? "All " + all.size() + " trials passed." : failed + " of " + all.size()
                 + " trials did not pass (see the report's 'Failed trials').") + "");
-        System.out.println("Report: " + report.toAbsolutePath());
+        if (report != null) {
+            System.out.println("Report: " + report.toAbsolutePath());
+        }
         System.out.println("Results: " + results.toAbsolutePath() + " (summary.json, allure-results/, trials/)");
         return failed == 0 ? 0 : 1;
     }
