@@ -113,7 +113,7 @@ public final class NewPluginCommand implements Callable<Integer>, Subcommand {
                 import ablate.harness.spi.PluginInfo;
 
                 /** TODO: one line on what this technique does. */
-                public final class %s implements %s {
+                public final class %s %s %s {
                     private static final PluginInfo INFO = PluginInfo.of("%s", "%s",
                             "TODO: one-line summary",
                             "TODO: authors, title, venue, year",
@@ -125,7 +125,8 @@ public final class NewPluginCommand implements Callable<Integer>, Subcommand {
                         return INFO;
                     }
                 %s}
-                """.formatted(pkg, cls, spec.type().getName(), id, spec.name(), "accuracy", methods);
+                """.formatted(pkg, cls, spec.type().isInterface() ? "implements" : "extends", spec.type().getName(), id,
+                spec.name(), "accuracy", methods);
     }
 
     private static String declare(Parameter p) {
