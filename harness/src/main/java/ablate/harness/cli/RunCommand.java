@@ -74,6 +74,15 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new UserError("--data-dir " + dataDir + ": no such directory");
         }
+        int cores = Runtime.getRuntime().availableProcessors();
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        if (jobs > cores) {
+            System.out.println("Note: --jobs " + jobs + " on " + cores + " cores: trials will share cores (and time more slowly).");
+        }
+        if (jobs > 1 && heapMb / jobs < 256) {
+            throw new UserError("--jobs " + jobs + " leaves " + heapMb / jobs + " MB of Java heap per trial; lower --jobs"
+                    + " or raise the heap (JAVA_OPTS=-Xmx...)");
+        }
         PluginRegistry registry = PluginRegistry.discover();
         Suite suite = new SuiteLoader(registry).load(suiteFile);
         Plan plan = new Planner(registry).plan(suite);
