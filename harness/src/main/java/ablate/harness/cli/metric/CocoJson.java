@@ -36,6 +36,23 @@ final class CocoJson {
     private CocoJson() {
     }
 
+    /** The entry being read, named only when a message needs it (no string building per entry). */
+    private static final class Where {
+        private final String prefix;
+        private final String suffix;
+        int index;
+
+        Where(String prefix, String suffix) {
+            this.prefix = prefix;
+            this.suffix = suffix;
+        }
+
+        @Override
+        public String toString() {
+            return prefix + index + suffix;
+        }
+    }
+
     static Truth readTruth(Path file) {
         return read(file, p -> {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, file, "the annotation file must be a JSON object");
@@ -70,8 +87,9 @@ final class CocoJson {
         return read(file, p -> {
             expect(p, p.nextToken(), JsonToken.START_ARRAY, file, "a results file must be a JSON array of detections");
             List<CocoDetection> out = new ArrayList<>();
+            Where where = new Where(file + ": detection ", "");
             while (p.nextToken() == JsonToken.START_OBJECT) {
-                String where = file + ": detection " + out.size();
+                where.index = out.size();
                 Long image = null;
                 Long category = null;
                 double[] bbox = null;
@@ -98,8 +116,9 @@ final class CocoJson {
     private static List<Long> readImages(JsonParser p, Path file) throws IOException {
         expect(p, p.currentToken(), JsonToken.START_ARRAY, file, "\"images\" must be a list");
         List<Long> ids = new ArrayList<>();
+        Where where = new Where(file + ": images[", "]");
         while (p.nextToken() == JsonToken.START_OBJECT) {
-            String where = file + ": images[" + ids.size() + "]";
+            where.index = ids.size();
             Long id = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
@@ -119,8 +138,9 @@ final class CocoJson {
     private static List<CocoCategory> readCategories(JsonParser p, Path file) throws IOException {
         expect(p, p.currentToken(), JsonToken.START_ARRAY, file, "\"categories\" must be a list");
         List<CocoCategory> out = new ArrayList<>();
+        Where where = new Where(file + ": categories[", "]");
         while (p.nextToken() == JsonToken.START_OBJECT) {
-            String where = file + ": categories[" + out.size() + "]";
+            where.index = out.size();
             Long id = null;
             String name = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -141,8 +161,9 @@ final class CocoJson {
 
     private static void readAnnotations(JsonParser p, Path file, List<CocoAnnotation> out, BitSet difficult) throws IOException {
         expect(p, p.currentToken(), JsonToken.START_ARRAY, file, "\"annotations\" must be a list");
+        Where where = new Where(file + ": annotations[", "]");
         while (p.nextToken() == JsonToken.START_OBJECT) {
-            String where = file + ": annotations[" + out.size() + "]";
+            where.index = out.size();
             long id = out.size() + 1L;
             Long image = null;
             Long category = null;
@@ -173,21 +194,21 @@ final class CocoJson {
         expect(p, p.currentToken(), JsonToken.END_ARRAY, file, "\"annotations\" must be a list of objects");
     }
 
-    private static long id(JsonParser p, String where, String key) throws IOException {
+    private static long id(JsonParser p, Where where, String key) throws IOException {
         if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
             throw new UserError(where + ": \"" + key + "\" must be an integer, got " + describe(p));
         }
         return p.getLongValue();
     }
 
-    private static double number(JsonParser p, String where, String key) throws IOException {
+    private static double number(JsonParser p, Where where, String key) throws IOException {
         if (!p.currentToken().isNumeric()) {
             throw new UserError(where + ": \"" + key + "\" must be a number, got " + describe(p));
         }
         return p.getDoubleValue();
     }
 
-    private static boolean flag(JsonParser p, String where, String key) throws IOException {
+    private static boolean flag(JsonParser p, Where where, String key) throws IOException {
         return switch (p.currentToken()) {
             case VALUE_TRUE -> true;
             case VALUE_FALSE, VALUE_NULL -> false;
@@ -196,7 +217,7 @@ final class CocoJson {
         };
     }
 
-    private static double[] box(JsonParser p, String where) throws IOException {
+    private static double[] box(JsonParser p, Where where) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw new UserError(where + ": \"bbox\" must be [x, y, width, height], got " + describe(p));
         }
@@ -214,7 +235,7 @@ final class CocoJson {
         return box;
     }
 
-    private static <T> T required(T value, String where, String key) {
+    private static <T> T required(T value, Where where, String key) {
         if (value == null) {
             throw new UserError(where + ": missing \"" + key + "\"");
         }
