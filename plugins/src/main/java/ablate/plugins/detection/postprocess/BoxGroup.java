@@ -106,27 +106,6 @@ final class BoxGroup {
         index[to] = index[from];
     }
 
-    void swap(int a, int b) {
-        if (a == b) {
-            return;
-        }
-        swap(x1, a, b);
-        swap(y1, a, b);
-        swap(x2, a, b);
-        swap(y2, a, b);
-        swap(score, a, b);
-        swap(area, a, b);
-        int t = index[a];
-        index[a] = index[b];
-        index[b] = t;
-    }
-
-    private static void swap(double[] v, int a, int b) {
-        double t = v[a];
-        v[a] = v[b];
-        v[b] = t;
-    }
-
     /**
      * Sorts the first {@code count} entries by score, highest first; equal scores keep their order (a stable
      * sort, as torchvision's {@code scores.sort(stable=True, descending=True)}).
@@ -143,21 +122,26 @@ final class BoxGroup {
             order[k] = k;
         }
         mergeSort(order, orderScratch, 0, count);
-        permute(x1, count);
-        permute(y1, count);
-        permute(x2, count);
-        permute(y2, count);
-        permute(score, count);
-        permute(area, count);
+        reorder(order, count);
+    }
+
+    /** Makes entries {@code [0, count)} the entries {@code from[0], from[1], ...} (distinct indices). */
+    void reorder(int[] from, int count) {
+        permute(x1, from, count);
+        permute(y1, from, count);
+        permute(x2, from, count);
+        permute(y2, from, count);
+        permute(score, from, count);
+        permute(area, from, count);
         for (int k = 0; k < count; k++) {
-            intScratch[k] = index[order[k]];
+            intScratch[k] = index[from[k]];
         }
         System.arraycopy(intScratch, 0, index, 0, count);
     }
 
-    private void permute(double[] v, int count) {
+    private void permute(double[] v, int[] from, int count) {
         for (int k = 0; k < count; k++) {
-            doubleScratch[k] = v[order[k]];
+            doubleScratch[k] = v[from[k]];
         }
         System.arraycopy(doubleScratch, 0, v, 0, count);
     }

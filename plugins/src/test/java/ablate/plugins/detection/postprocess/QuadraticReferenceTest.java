@@ -13,12 +13,14 @@ import static ablate.plugins.detection.postprocess.Boxes.run;
 import static ablate.plugins.detection.postprocess.ClasswisePostprocessor.BOX_OFFSET;
 import static ablate.plugins.detection.postprocess.ClasswisePostprocessor.IOU_THRESHOLD;
 import static ablate.plugins.detection.postprocess.ClasswisePostprocessor.KERNEL;
+import static ablate.plugins.detection.postprocess.ClasswisePostprocessor.SCORE_THRESHOLD;
+import static ablate.plugins.detection.postprocess.ClasswisePostprocessor.SIGMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The grid-accelerated kernels give bit for bit what the textbook O(n²) loops give: every kept box, every
- * merged corner, every decayed score. The references below are written plainly from the papers (Matrix NMS
- * as SOLOv2's full matrices), on random groups that are dense, sparse, on an integer grid (exact IoU ties,
+ * merged corner, every decayed score, in the same order. The references below are written plainly from the
+ * papers (Matrix NMS as SOLOv2's full matrices, Soft-NMS as the released loop), on random groups that are dense, sparse, on an integer grid (exact IoU ties,
  * identical and zero-area boxes) and with boxes spanning the whole image.
  */
 class QuadraticReferenceTest {
@@ -243,5 +245,59 @@ class QuadraticReferenceTest {
         List<double[]> byScore = new ArrayList<>(out);
         byScore.sort((a, b) -> Double.compare(b[4], a[4])); // List.sort is stable
         return byScore;
+    }
+
+    @Test
+    void softNms() {
+        for (double[][] rows : groups()) {
+            for (double threshold : new double[]{0.001, 0.3}) {
+                for (int offset : new int[]{0, 1}) {
+                    for (double nt : new double[]{0, 0.3, 0.7}) {
+                        Map<String, Object> params = Map.of(IOU_THRESHOLD, nt, SCORE_THRESHOLD, threshold, BOX_OFFSET, offset);
+                        assertSame(output(run(new SoftNmsLinear(), Boxes.of(rows), params)),
+                                softNms(rows, iou -> iou > nt ? 1 - iou : 1, threshold, offset));
+                    }
+                    for (double sigma : new double[]{0.1, 0.5}) {
+                        Map<String, Object> params = Map.of(SIGMA, sigma, SCORE_THRESHOLD, threshold, BOX_OFFSET, offset);
+                        assertSame(output(run(new SoftNmsGaussian(), Boxes.of(rows), params)),
+                                softNms(rows, iou -> Math.exp(-(iou * iou) / sigma), threshold, offset));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The loop of the released cpu_soft_nms, on rows in input order: swap the max in, decay, drop by moving the last in. */
+    private static List<double[]> softNms(double[][] input, java.util.function.DoubleUnaryOperator weight,
+                                          double threshold, double offset) {
+        double[][] b = new double[input.length][];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = Arrays.copyOf(input[i], 6);
+            b[i][5] = i;
+        }
+        int n = b.length;
+        for (int i = 0; i < n; i++) {
+            int max = i;
+            for (int pos = i + 1; pos < n; pos++) {
+                if (b[max][4] < b[pos][4]) {
+                    max = pos;
+                }
+            }
+            double[] t = b[i];
+            b[i] = b[max];
+            b[max] = t;
+            for (int pos = i + 1; pos < n; pos++) {
+                double overlap = iou(b[i], b[pos], offset);
+                if (overlap > 0) {
+                    b[pos][4] = weight.applyAsDouble(overlap) * b[pos][4];
+                    if (b[pos][4] < threshold) {
+                        b[pos] = b[n - 1];
+                        n--;
+                        pos--;
+                    }
+                }
+            }
+        }
+        return Arrays.asList(b).subList(0, n);
     }
 }
