@@ -1,0 +1,131 @@
+package ablate.plugins.modelselection;
+
+import ablate.datasets.FashionMnist;
+import ablate.harness.spi.DatasetSpec;
+import ablate.harness.spi.Plugin;
+import ablate.harness.spi.SlotSpec;
+import ablate.harness.spi.Task;
+import ablate.harness.spi.TrialContext;
+import ablate.harness.spi.TrialOutcome;
+import ablate.plugins.classification.BackbonePlugin;
+import com.google.inject.Inject;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Model selection by information criteria: the {@code criterion} slot's plugin chooses (a) the order of a
+ * polynomial, (b) the component count of a Gaussian mixture, both on synthetic data with a known truth replicated
+ * many times from the trial's seed, and (c) one of several classifiers trained on Fashion-MNIST (dataset
+ * {@code fashion-mnist} only). Metrics: how often the true order / count is recovered, over-selected, and the
+ * chosen network's test accuracy; the primary metric {@code recoveryRate} is the polynomial recovery rate
+ * averaged over the sample sizes. Options: see {@link Settings}.
+ *
+ * <p>The trials of one seed see the same data and differ only in the criterion, so what they choose from is
+ * computed once per seed and process ({@link EvidenceCache}); each trial's train time is that computation's.
+ */
+public final class ModelSelectionTask implements Task {
+    static final String FASHION_MNIST = "fashion-mnist";
+    static final String SYNTHETIC = "synthetic";
+
+    private final Map<String, BackbonePlugin> models = new TreeMap<>();
+
+    /** @param plugins every discovered plugin; the model plugins among them build the candidate networks */
+    @Inject
+    public ModelSelectionTask(Set<Plugin> plugins) {
+        for (Plugin p : plugins) {
+            if (p instanceof BackbonePlugin b) {
+                models.put(b.id(), b);
+            }
+        }
+    }
+
+    @Override
+    public String id() {
+        return "model-selection";
+    }
+
+    @Override
+    public String summary() {
+        return "AIC/AICc/BIC choosing polynomial orders, mixture component counts and Fashion-MNIST classifiers";
+    }
+
+    @Override
+    public List<SlotSpec> slots() {
+        return List.of(new SlotSpec(CriterionPlugin.SLOT, CriterionPlugin.class, "criterion.aic",
+                "information criterion that chooses among the fitted candidates"));
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(FASHION_MNIST, SYNTHETIC);
+    }
+
+    @Override
+    public String primaryMetric() {
+        return Scores.RECOVERY;
+    }
+
+    /** The over-selection rates at the default sample sizes, and the chosen network's accuracy shortfall. */
+    @Override
+    public List<String> lowerIsBetter() {
+        List<String> lower = new ArrayList<>();
+        Settings.DEFAULT.sampleSizes().forEach(n -> lower.add(Scores.at(Scores.OVER, n)));
+        Settings.DEFAULT.mixtureSizes().forEach(n -> lower.add(Scores.at(Scores.MIXTURE + Scores.OVER, n)));
+        lower.add(Scores.NET_REGRET);
+        return lower;
+    }
+
+    @Override
+    public void prepare(DatasetSpec dataset, Path dataDir) {
+        if (!dataset.options().isEmpty()) {
+            throw new IllegalArgumentException("dataset." + dataset.options().keySet().iterator().next()
+                    + ": task model-selection takes no dataset options");
+        }
+        if (dataset.name().equals(FASHION_MNIST)) {
+            FashionMnist.load(dataset.source(), dataDir, dataset.train(), dataset.test(), 0);
+        }
+    }
+
+    @Override
+    public TrialOutcome run(TrialContext ctx) throws Exception {
+        Settings settings = Settings.parse(ctx.options());
+        boolean withNetworks = ctx.dataset().name().equals(FASHION_MNIST);
+        List<NetworkStudy.Spec> specs = withNetworks
+                ? settings.networks().stream().map(t -> NetworkStudy.parse(t, models)).toList() : List.of();
+        CriterionPlugin criterion = ctx.slot(CriterionPlugin.SLOT, CriterionPlugin.class).plugin();
+        Object key = List.of(ctx.seed(), settings, ctx.dataset(), withNetworks ? ctx.budget() : "",
+                String.valueOf(ctx.dataDir()), ctx.device().toString());
+        EvidenceCache.Lookup lookup = EvidenceCache.get(key, () -> evidence(settings, specs, ctx));
+        return Scores.outcome(lookup.evidence(), criterion, settings, lookup.computedHere());
+    }
+
+    /** Everything the criteria choose from, from the seed alone: independent of the criterion. */
+    static Evidence evidence(Settings settings, List<NetworkStudy.Spec> specs, TrialContext ctx) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        SplittableRandom root = new SplittableRandom(ctx.seed());
+        Sweep polynomial = PolynomialStudy.run(settings, root.split(), ctx::checkCancelled);
+        long t1 = System.nanoTime();
+        seconds.put("polynomial", (t1 - t0) / 1e9);
+        Sweep mixture = MixtureStudy.run(settings, root.split(), ctx::checkCancelled);
+        long t2 = System.nanoTime();
+        seconds.put("mixture", (t2 - t1) / 1e9);
+        String source = "synthetic polynomial and Gaussian-mixture data drawn from the seed";
+        List<NetworkStudy.Candidate> networks = List.of();
+        if (!specs.isEmpty()) {
+            DatasetSpec d = ctx.dataset();
+            FashionMnist.Split data = FashionMnist.load(d.source(), ctx.dataDir(), d.train(), d.test(), ctx.seed());
+            networks = NetworkStudy.run(specs, data, ctx);
+            source += "; networks: " + data.description();
+            seconds.put("networks", (System.nanoTime() - t2) / 1e9);
+        }
+        return new Evidence(polynomial, mixture, networks, source, seconds);
+    }
+}
