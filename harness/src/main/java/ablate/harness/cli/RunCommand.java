@@ -88,11 +88,11 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         Plan plan = new Planner(registry).plan(suite);
         Path results = out != null ? out : Path.of("results", suite.name());
         try {
-            registry.task(suite.task()).prepare(suite.dataset(), dataDir);
+            registry.task(suite.task()).prepare(suite.dataset(), suite.options(), dataDir);
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new UserError(suite.file() + ": dataset: " + e.getMessage(), e);
+            throw new UserError(suite.file() + ": " + e.getMessage(), e);
         }
         EngineSettings.apply(threads, jobs);
         Device dev = Devices.select(device, System.out);

@@ -26,11 +26,11 @@ public interface Task {
     }
 
     /**
-     * Checks (and may cache) the suite's dataset before any trial runs, so bad data settings stop the run with
-     * one clear error instead of failing every trial. Throw IllegalArgumentException or a RuntimeException
-     * whose message names the problem.
+     * Checks (and may cache) the suite's dataset and task options before any trial runs, so bad settings stop
+     * the run with one clear error instead of failing every trial. Throw IllegalArgumentException or a
+     * RuntimeException whose message names the problem.
      */
-    default void prepare(DatasetSpec dataset, java.nio.file.Path dataDir) {
+    default void prepare(DatasetSpec dataset, java.util.Map<String, Object> options, java.nio.file.Path dataDir) {
     }
 
     TrialOutcome run(TrialContext context) throws Exception;

@@ -75,7 +75,11 @@ public final class ClassificationTask implements Task {
     }
 
     @Override
-    public void prepare(DatasetSpec dataset, Path dataDir) {
+    public void prepare(DatasetSpec dataset, Map<String, Object> options, Path dataDir) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("options." + options.keySet().iterator().next()
+                    + ": the classification task takes no options");
+        }
         for (String key : dataset.options().keySet()) {
             if (!key.equals(IMBALANCE)) {
                 throw new IllegalArgumentException("dataset." + key + ": unknown dataset option (known: " + IMBALANCE + ")");

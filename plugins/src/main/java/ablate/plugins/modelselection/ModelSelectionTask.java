@@ -83,7 +83,8 @@ public final class ModelSelectionTask implements Task {
     }
 
     @Override
-    public void prepare(DatasetSpec dataset, Path dataDir) {
+    public void prepare(DatasetSpec dataset, Map<String, Object> options, Path dataDir) {
+        Settings.parse(options);
         if (!dataset.options().isEmpty()) {
             throw new IllegalArgumentException("dataset." + dataset.options().keySet().iterator().next()
                     + ": task model-selection takes no dataset options");

@@ -119,7 +119,9 @@ class ModelSelectionTaskTest {
         assertThatThrownBy(() -> NetworkStudy.parse("model.mlp width=4", models))
                 .hasMessageContaining("parameters: hidden");
         assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic", "auto", 0, 0, Map.of("imbalance", 10)),
-                null)).hasMessageContaining("dataset.imbalance");
+                Map.of(), null)).hasMessageContaining("dataset.imbalance");
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic", "auto", 0, 0, Map.of()),
+                Map.of("replicate", 3L), null)).hasMessageContaining("replicate");
     }
 
     @Test
