@@ -29,7 +29,17 @@ public final class SyntheticCoco {
     }
 
     public static Data generate(int images, int detectionsPerImage, long seed) {
+        return generate(images, detectionsPerImage, seed, false);
+    }
+
+    /**
+     * {@code coarse}: whole-pixel boxes and scores rounded to 0.05, so that score ties (across and within images)
+     * and IoUs exactly at a threshold are common — the cases where evaluation details change the numbers.
+     */
+    public static Data generate(int images, int detectionsPerImage, long seed, boolean coarse) {
         Random random = new Random(seed);
+        java.util.function.DoubleUnaryOperator px = v -> coarse ? Math.rint(v) : v;
+        java.util.function.DoubleUnaryOperator sc = v -> coarse ? Math.rint(v * 20) / 20 : v;
         List<Long> imageIds = new ArrayList<>();
         List<CocoAnnotation> annotations = new ArrayList<>();
         List<CocoDetection> detections = new ArrayList<>();
@@ -40,26 +50,29 @@ public final class SyntheticCoco {
             int made = 0;
             for (int o = 0; o < objects; o++) {
                 long category = 1 + random.nextInt(CATEGORIES);
-                double w = 4 + Math.exp(random.nextDouble() * Math.log(300));
-                double h = 4 + Math.exp(random.nextDouble() * Math.log(300));
-                double x = random.nextDouble() * (640 - w);
-                double y = random.nextDouble() * (480 - h);
+                double w = px.applyAsDouble(4 + Math.exp(random.nextDouble() * Math.log(300)));
+                double h = px.applyAsDouble(4 + Math.exp(random.nextDouble() * Math.log(300)));
+                double x = px.applyAsDouble(random.nextDouble() * (640 - w));
+                double y = px.applyAsDouble(random.nextDouble() * (480 - h));
                 boolean crowd = random.nextInt(100) == 0;
                 annotations.add(new CocoAnnotation(annotations.size() + 1, image, category, x, y, w, h, 0.8 * w * h, crowd));
                 int copies = 1 + random.nextInt(3);
                 for (int c = 0; c < copies && made < detectionsPerImage; c++, made++) {
                     double jitter = 0.25;
                     detections.add(new CocoDetection(image, category,
-                            x + (random.nextDouble() - 0.5) * jitter * w, y + (random.nextDouble() - 0.5) * jitter * h,
-                            w * (1 + (random.nextDouble() - 0.5) * jitter), h * (1 + (random.nextDouble() - 0.5) * jitter),
-                            0.3 + 0.7 * random.nextDouble()));
+                            px.applyAsDouble(x + (random.nextDouble() - 0.5) * jitter * w),
+                            px.applyAsDouble(y + (random.nextDouble() - 0.5) * jitter * h),
+                            px.applyAsDouble(w * (1 + (random.nextDouble() - 0.5) * jitter)),
+                            px.applyAsDouble(h * (1 + (random.nextDouble() - 0.5) * jitter)),
+                            sc.applyAsDouble(0.3 + 0.7 * random.nextDouble())));
                 }
             }
             for (; made < detectionsPerImage; made++) {
-                double w = 4 + random.nextDouble() * 200;
-                double h = 4 + random.nextDouble() * 200;
-                detections.add(new CocoDetection(image, 1 + random.nextInt(CATEGORIES), random.nextDouble() * (640 - w),
-                        random.nextDouble() * (480 - h), w, h, 0.5 * random.nextDouble()));
+                double w = px.applyAsDouble(4 + random.nextDouble() * 200);
+                double h = px.applyAsDouble(4 + random.nextDouble() * 200);
+                detections.add(new CocoDetection(image, 1 + random.nextInt(CATEGORIES),
+                        px.applyAsDouble(random.nextDouble() * (640 - w)), px.applyAsDouble(random.nextDouble() * (480 - h)),
+                        w, h, sc.applyAsDouble(0.5 * random.nextDouble())));
             }
         }
         List<CocoCategory> categories = new ArrayList<>();
@@ -106,10 +119,12 @@ public final class SyntheticCoco {
         }
     }
 
-    /** Usage: SyntheticCoco DIR [IMAGES=5000] [DETECTIONS_PER_IMAGE=100]. */
+    /** Usage: SyntheticCoco DIR [IMAGES=5000] [DETECTIONS_PER_IMAGE=100] [SEED=42] [coarse]. */
     public static void main(String[] args) throws IOException {
         int images = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int perImage = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        write(generate(images, perImage, 42), Path.of(args[0]));
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
+        boolean coarse = args.length > 4 && args[4].equals("coarse");
+        write(generate(images, perImage, seed, coarse), Path.of(args[0]));
     }
 }

@@ -89,6 +89,28 @@ class MetricCommandTest {
         assertThat(categories.get(1).get("AP").asDouble()).isEqualTo(-1.0);
     }
 
+    /** Bit-for-bit agreement with pycocotools 2.0.11 on 3,000 detections full of ties (see coco-pycocotools/README.md). */
+    @Test
+    void cocoIsBitIdenticalToPycocotools() throws Exception {
+        JsonNode reference = MAPPER.readTree(resource("coco-pycocotools/pycocotools.json").toFile());
+        Run r = run("metric", "coco", "--per-category", "--gt", resource("coco-pycocotools/gt.json").toString(),
+                "--dt", resource("coco-pycocotools/dt.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = r.json();
+        for (String key : keys(reference)) {
+            if (!key.equals("perCategory")) {
+                assertThat(json.get(key).asDouble()).as(key).isEqualTo(reference.get(key).asDouble());
+            }
+        }
+        JsonNode categories = json.get("perCategory");
+        assertThat(categories.size()).isEqualTo(80);
+        for (int k = 0; k < 80; k++) {
+            assertThat(categories.get(k).get("id").asLong()).isEqualTo(reference.get("perCategory").get(k).get("id").asLong());
+            assertThat(categories.get(k).get("AP").asDouble()).as("category %d", k + 1)
+                    .isEqualTo(reference.get("perCategory").get(k).get("AP").asDouble());
+        }
+    }
+
     @Test
     void cocoAcceptsAnEmptyResultsList() throws Exception {
         Path empty = Files.writeString(dir.resolve("dt.json"), "[]");

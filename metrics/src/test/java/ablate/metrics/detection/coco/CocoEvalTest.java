@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Hand-worked COCO cases (pycocotools cannot be installed here), one rule each; the derivation is beside each case.
+ * Hand-worked COCO cases, one rule each; the derivation is beside each case. (The bit-for-bit comparison with
+ * pycocotools 2.0.11 itself is in the harness: MetricCommandTest.cocoIsBitIdenticalToPycocotools.)
  * Notation: per IoU threshold t, the detections of a category in evaluation order give tp/fp cumulative sums,
  * rc = tp/npig and pr = tp/(tp+fp+eps) with eps = 2^-52 (np.spacing(1)); pr is made non-increasing from the back;
  * precision at recall point r·0.01 is pr at the first index with rc ≥ the point, 0 past the end.
