@@ -4,7 +4,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -27,7 +26,6 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
-import java.util.Map;
 
 /** Inline SVG charts drawn with JFreeChart onto JFreeSVG's {@link SVGGraphics2D}. */
 public final class Charts {
@@ -35,11 +33,18 @@ public final class Charts {
     private static final Color[] PALETTE = {
             new Color(0x4e79a7), new Color(0xf28e2b), new Color(0xe15759), new Color(0x76b7b2), new Color(0x59a14f),
             new Color(0xedc948), new Color(0xb07aa1), new Color(0xff9da7), new Color(0x9c755f), new Color(0xbab0ac)};
-    private static final Color INK = new Color(0x1f2933);
-    private static final Color MUTED = new Color(0x616e7c);
-    private static final Color GRID = new Color(0xe4e7eb);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final String[] PALETTE_HEX = java.util.Arrays.stream(PALETTE)
+            .map(c -> String.format("#%06x", c.getRGB() & 0xffffff)).toArray(String[]::new);
+    static final String INK_HEX = "#1f2933";
+    static final String MUTED_HEX = "#616e7c";
+    static final String GRID_HEX = "#e4e7eb";
+    static final int LABEL_SIZE = 14;
+    static final int TICK_SIZE = 12;
+    private static final Color INK = Color.decode(INK_HEX);
+    private static final Color MUTED = Color.decode(MUTED_HEX);
+    private static final Color GRID = Color.decode(GRID_HEX);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, LABEL_SIZE);
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, TICK_SIZE);
 
     public static final int WIDTH = 540;
     public static final int HEIGHT = 380;
@@ -49,7 +54,7 @@ public final class Charts {
 
     /** The colour of the i-th variant, as {@code #rrggbb}. */
     public static String colorHex(int i) {
-        return String.format("#%06x", PALETTE[i % PALETTE.length].getRGB() & 0xffffff);
+        return PALETTE_HEX[i % PALETTE.length];
     }
 
     /** A variant in a scatter: its cost, its metric mean and 95% CI. */
@@ -123,25 +128,6 @@ public final class Charts {
         }
         XYPlot plot = new XYPlot(data, epochAxis(), valueAxis(metricLabel), lines);
         return render(chart(plot, true), id, WIDTH, HEIGHT, false);
-    }
-
-    /** A trial's own curves, one panel per curve sharing the epoch axis (for Allure attachments). */
-    public static String trialCurves(String id, Map<String, List<Double>> curves) {
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(epochAxis());
-        combined.setGap(14);
-        int i = 0;
-        for (var e : curves.entrySet()) {
-            XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, e.getValue().size() <= 30);
-            line.setDrawOutlines(false);
-            line.setSeriesPaint(0, PALETTE[i++ % PALETTE.length]);
-            line.setSeriesStroke(0, new BasicStroke(2f));
-            line.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
-            XYPlot panel = new XYPlot(new XYSeriesCollection(series(e.getKey(), e.getValue())), null,
-                    valueAxis(e.getKey()), line);
-            style(panel);
-            combined.add(panel);
-        }
-        return render(chart(combined, false), id, WIDTH, 60 + 220 * Math.max(1, curves.size()), true);
     }
 
     private static XYSeries series(String name, List<Double> values) {
@@ -219,10 +205,13 @@ public final class Charts {
     /** A coordinate rounded to 1/100 of a unit, the precision a screen needs: keeps the SVG small. */
     static String coordinate(double v) {
         long hundredths = Math.round(v * 100);
-        if (hundredths % 100 == 0) {
-            return Long.toString(hundredths / 100);
+        long abs = Math.abs(hundredths);
+        String whole = (hundredths < 0 ? "-" : "") + abs / 100;
+        long fraction = abs % 100;
+        if (fraction == 0) {
+            return whole;
         }
-        return java.math.BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString();
+        return whole + (fraction % 10 == 0 ? "." + fraction / 10 : fraction < 10 ? ".0" + fraction : "." + fraction);
     }
 
     /** Formats axis ticks with a function of the value (e.g. {@link Format#count}). */
