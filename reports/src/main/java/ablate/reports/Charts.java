@@ -25,6 +25,7 @@ import java.awt.geom.Ellipse2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Inline SVG charts drawn with JFreeChart onto JFreeSVG's {@link SVGGraphics2D}. */
@@ -33,6 +34,9 @@ public final class Charts {
     private static final Color[] PALETTE = {
             new Color(0x4e79a7), new Color(0xf28e2b), new Color(0xe15759), new Color(0x76b7b2), new Color(0x59a14f),
             new Color(0xedc948), new Color(0xb07aa1), new Color(0xff9da7), new Color(0x9c755f), new Color(0xbab0ac)};
+    public static final int PALETTE_SIZE = PALETTE.length;
+    /** The palette's grey, for variants a chart does not single out. */
+    public static final int OTHERS_COLOR = 9;
     private static final String[] PALETTE_HEX = java.util.Arrays.stream(PALETTE)
             .map(c -> String.format("#%06x", c.getRGB() & 0xffffff)).toArray(String[]::new);
     static final String INK_HEX = "#1f2933";
@@ -63,10 +67,11 @@ public final class Charts {
 
     /**
      * Metric against cost, one point per variant with its 95% CI as a vertical bar, and the Pareto front as a
-     * dashed line. The cost axis is logarithmic when the costs span more than a factor of 20.
+     * dashed line. The cost axis is logarithmic when the costs span more than a factor of 20. {@code others}
+     * are grey dots without intervals behind the rest, with one legend entry for all of them.
      */
     public static String scatter(String id, String costLabel, NumberFormat costFormat, String metricLabel,
-                                 List<ScatterPoint> points, List<Pareto.Point> front) {
+                                 List<ScatterPoint> points, List<ScatterPoint> others, List<Pareto.Point> front) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYErrorRenderer dots = new XYErrorRenderer();
         dots.setDefaultLinesVisible(false);
@@ -81,8 +86,10 @@ public final class Charts {
             dots.setSeriesPaint(i, PALETTE[p.colorIndex() % PALETTE.length]);
             dots.setSeriesShape(i, new Ellipse2D.Double(-5, -5, 10, 10));
         }
-        double min = points.stream().mapToDouble(ScatterPoint::cost).min().orElse(1);
-        double max = points.stream().mapToDouble(ScatterPoint::cost).max().orElse(1);
+        List<ScatterPoint> all = new ArrayList<>(points);
+        all.addAll(others);
+        double min = all.stream().mapToDouble(ScatterPoint::cost).min().orElse(1);
+        double max = all.stream().mapToDouble(ScatterPoint::cost).max().orElse(1);
         ValueAxis x;
         if (min > 0 && max / min > 20) {
             LogAxis log = new LogAxis(costLabel);
@@ -111,6 +118,16 @@ public final class Charts {
                 new float[]{6f, 4f}, 0f));
         plot.setDataset(1, new XYSeriesCollection(frontSeries));
         plot.setRenderer(1, frontLine);
+        if (!others.isEmpty()) {
+            XYSeries rest = new XYSeries(others.size() + " other variant" + (others.size() == 1 ? "" : "s"), false);
+            others.forEach(p -> rest.add(p.cost(), p.mean()));
+            XYLineAndShapeRenderer restDots = new XYLineAndShapeRenderer(false, true);
+            restDots.setDrawOutlines(false);
+            restDots.setSeriesPaint(0, PALETTE[OTHERS_COLOR]);
+            restDots.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+            plot.setDataset(2, new XYSeriesCollection(rest));
+            plot.setRenderer(2, restDots);
+        }
         return render(chart(plot, true), id, WIDTH, HEIGHT, false);
     }
 
