@@ -115,6 +115,7 @@ class ReportWriterTest {
         List<Path> results = list(allure, "-result.json");
         assertThat(results).hasSize(30);
         int attachments = 0;
+        java.util.Map<String, java.util.Set<String>> chartsByVariant = new java.util.HashMap<>();
         for (Path file : results) {
             JsonNode r = ResultsStore.JSON.readTree(file.toFile());
             assertThat(file.getFileName().toString()).isEqualTo(r.path("uuid").asText() + "-result.json");
@@ -162,8 +163,16 @@ class ReportWriterTest {
             } else {
                 assertThat(status).isEqualTo("passed");
                 assertThat(r.path("steps").get(0).path("attachments")).hasSize(2);
+                List<String> evaluated = new ArrayList<>();
+                r.path("steps").get(1).path("parameters").forEach(p -> evaluated.add(p.path("name").asText()));
+                assertThat(evaluated).containsExactly("accuracy", "balancedAccuracy", "macroF1", "top5");
+                String variant = r.path("name").asText().replaceFirst(" \\[seed \\d]$", "");
+                chartsByVariant.computeIfAbsent(variant, k -> new java.util.HashSet<>())
+                        .add(r.path("steps").get(0).path("attachments").get(0).path("source").asText());
             }
         }
+        // The trials of a variant share one chart.
+        assertThat(chartsByVariant).hasSize(6).allSatisfy((variant, sources) -> assertThat(sources).hasSize(1));
         // 27 passed trials: SVG + CSV + metrics; the diverged one: SVG + CSV + metrics; the other two: metrics.
         assertThat(attachments).isEqualTo(28 * 3 + 2);
         // The trials of a variant share its attachments: one chart, CSV and JSON per variant.
