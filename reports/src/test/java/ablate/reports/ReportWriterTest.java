@@ -166,8 +166,8 @@ class ReportWriterTest {
                 List<String> evaluated = new ArrayList<>();
                 r.path("steps").get(1).path("parameters").forEach(p -> evaluated.add(p.path("name").asText()));
                 assertThat(evaluated).containsExactly("accuracy", "balancedAccuracy", "macroF1", "top5");
-                String variant = r.path("name").asText().replaceFirst(" \\[seed \\d]$", "");
-                chartsByVariant.computeIfAbsent(variant, k -> new java.util.HashSet<>())
+                String variantName = r.path("name").asText().replaceFirst(" \\[seed \\d]$", "");
+                chartsByVariant.computeIfAbsent(variantName, k -> new java.util.HashSet<>())
                         .add(r.path("steps").get(0).path("attachments").get(0).path("source").asText());
             }
         }
