@@ -6,6 +6,7 @@ import ablate.results.Status;
 import ablate.results.SuiteInfo;
 import ablate.results.TrialResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.qameta.allure.AllureConstants;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
@@ -16,7 +17,6 @@ import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.util.ResultsUtils;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,12 +58,17 @@ public final class AllureResults {
     private AllureResults() {
     }
 
-    /** Replaces the Allure files in {@code dir} (created if needed) with those of the analysis' trials. */
+    /**
+     * Replaces the Allure files in {@code dir} (created if needed) with those of the analysis' trials. File names
+     * derive from the trial ids, so a rewrite overwrites the earlier files in place and then removes only those
+     * it no longer writes: creating a file costs far more than rewriting one (on ext4 without a journal, each
+     * creation scans past the inodes deleted in the last half minute).
+     */
     public static Path write(Analysis analysis, Path dir) {
         try {
             Files.createDirectories(dir);
-            clean(dir);
-            FileSystemResultsWriter writer = new FileSystemResultsWriter(dir);
+            List<Path> earlier = allureFiles(dir);
+            Output writer = new Output(dir);
             ExecutorService pool = Executors.newFixedThreadPool(FILE_WRITERS, r -> {
                 Thread t = new Thread(r, "allure-writer");
                 t.setDaemon(true);
@@ -80,8 +86,13 @@ public final class AllureResults {
             } finally {
                 pool.shutdownNow();
             }
-            Files.writeString(dir.resolve("environment.properties"), environment(analysis), StandardCharsets.ISO_8859_1);
-            Files.writeString(dir.resolve("categories.json"), CATEGORIES, StandardCharsets.UTF_8);
+            writer.write("environment.properties", environment(analysis).getBytes(StandardCharsets.ISO_8859_1));
+            writer.write("categories.json", CATEGORIES.getBytes(StandardCharsets.UTF_8));
+            for (Path f : earlier) {
+                if (!writer.written.contains(f.getFileName().toString())) {
+                    Files.delete(f);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Allure results to " + dir + ": " + e.getMessage(), e);
         }
@@ -94,19 +105,19 @@ public final class AllureResults {
      * when no trial recorded a curve), and every trial's status, metrics and cost as JSON.
      */
     record VariantAttachments(Attachment curvesSvg, Attachment curvesCsv, Attachment metrics) {
-        static VariantAttachments write(SuiteInfo suite, VariantAnalysis v, FileSystemResultsWriter writer) {
+        static VariantAttachments write(SuiteInfo suite, VariantAnalysis v, Output writer) {
             String key = suite.name() + "/" + v.name();
             List<TrialResult> withCurves = v.trials().stream()
                     .filter(t -> t.curves() != null && !t.curves().isEmpty()).toList();
             Attachment svg = null;
             Attachment csv = null;
             if (!withCurves.isEmpty()) {
-                svg = attach(writer, key, "learning curves (all seeds)", "image/svg+xml", ".svg",
+                svg = writer.attach(key, "learning curves (all seeds)", "image/svg+xml", ".svg",
                         LineChartSvg.render(withCurves.stream().map(t -> new LineChartSvg.Series("seed " + t.seed()
                                 + (t.status() == Status.PASSED ? "" : " (" + t.status().label() + ")"), t.curves())).toList()));
-                csv = attach(writer, key, "learning curves (all seeds, CSV)", "text/csv", ".csv", csv(withCurves));
+                csv = writer.attach(key, "learning curves (all seeds, CSV)", "text/csv", ".csv", csv(withCurves));
             }
-            Attachment metrics = attach(writer, key, "status, metrics and cost (all seeds)", "application/json",
+            Attachment metrics = writer.attach(key, "status, metrics and cost (all seeds)", "application/json",
                     ".json", metricsJson(v.trials()));
             return new VariantAttachments(svg, csv, metrics);
         }
@@ -219,14 +230,39 @@ public final class AllureResults {
                 .setAttachments(new ArrayList<>()).setSteps(new ArrayList<>()).setParameters(new ArrayList<>());
     }
 
-    /** Writes an attachment whose file name derives from {@code key} and {@code name}, so a rewrite yields the same names. */
-    private static Attachment attach(FileSystemResultsWriter writer, String key, String name, String type, String ext,
-                                     String body) {
-        String source = UUID.nameUUIDFromBytes(("ablate-attachment:" + key + "/" + name).getBytes(StandardCharsets.UTF_8))
-                + "-attachment" + ext;
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        writer.write(source, new ByteArrayInputStream(bytes));
-        return new Attachment().setName(name).setType(type).setSource(source).setSize((long) bytes.length);
+    /** The Allure directory being written: what is written there, by name, to tell what an earlier write left. */
+    static final class Output {
+        private final Path dir;
+        private final FileSystemResultsWriter results;
+        private final Set<String> written = ConcurrentHashMap.newKeySet();
+
+        Output(Path dir) {
+            this.dir = dir;
+            this.results = new FileSystemResultsWriter(dir);
+        }
+
+        void write(TestResult result) {
+            results.write(result);
+            written.add(result.getUuid() + AllureConstants.TEST_RESULT_FILE_SUFFIX);
+        }
+
+        /** Writes an attachment whose file name derives from {@code key} and {@code name}, the same on every write. */
+        Attachment attach(String key, String name, String type, String ext, String body) {
+            String source = UUID.nameUUIDFromBytes(("ablate-attachment:" + key + "/" + name).getBytes(StandardCharsets.UTF_8))
+                    + AllureConstants.ATTACHMENT_FILE_SUFFIX + ext;
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            write(source, bytes);
+            return new Attachment().setName(name).setType(type).setSource(source).setSize((long) bytes.length);
+        }
+
+        void write(String file, byte[] bytes) {
+            try {
+                Files.write(dir.resolve(file), bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir.resolve(file) + ": " + e.getMessage(), e);
+            }
+            written.add(file);
+        }
     }
 
     /** One row per trial and epoch: {@code epoch,seed,<curve>...}, empty where a trial has no value. */
@@ -320,16 +356,16 @@ public final class AllureResults {
         }
     }
 
-    /** Removes what an earlier write left: result, container and attachment files, environment and categories. */
-    private static void clean(Path dir) throws IOException {
+    /** The Allure files in {@code dir}: result, container and attachment files, environment and categories. */
+    private static List<Path> allureFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
+            return files.filter(f -> {
                 String n = f.getFileName().toString();
-                if (Files.isRegularFile(f) && (n.endsWith("-result.json") || n.endsWith("-container.json")
-                        || n.contains("-attachment") || n.equals("environment.properties") || n.equals("categories.json"))) {
-                    Files.delete(f);
-                }
-            }
+                return Files.isRegularFile(f) && (n.endsWith(AllureConstants.TEST_RESULT_FILE_SUFFIX)
+                        || n.endsWith(AllureConstants.TEST_RESULT_CONTAINER_FILE_SUFFIX)
+                        || n.contains(AllureConstants.ATTACHMENT_FILE_SUFFIX) || n.equals("environment.properties")
+                        || n.equals("categories.json"));
+            }).toList();
         }
     }
 

@@ -192,7 +192,14 @@ class ReportWriterTest {
 
     @Test
     void rewritingReplacesEarlierAllureFiles() throws Exception {
+        Path allure = dir.resolve("allure-results");
+        Files.writeString(allure.resolve("0000-result.json"), "{}");
+        Files.writeString(allure.resolve("0000-attachment.svg"), "<svg/>");
+        Files.writeString(allure.resolve("notes.txt"), "not Allure's");
         ReportWriter.write(dir);
+        assertThat(allure.resolve("0000-result.json")).doesNotExist();
+        assertThat(allure.resolve("0000-attachment.svg")).doesNotExist();
+        assertThat(allure.resolve("notes.txt")).exists();
         assertThat(list(dir.resolve("allure-results"), "-result.json")).hasSize(30);
         assertThat(list(dir.resolve("allure-results"), "-attachment.svg")).hasSize(6);
     }
