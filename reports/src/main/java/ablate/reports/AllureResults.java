@@ -6,6 +6,7 @@ import ablate.results.Status;
 import ablate.results.SuiteInfo;
 import ablate.results.TrialResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.qameta.allure.AllureConstants;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
@@ -16,7 +17,6 @@ import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.util.ResultsUtils;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,42 +31,100 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
  * An Allure results directory with one test result per trial: name {@code variant [seed N]}, parameters
  * (variant, seed, every slot and plugin parameter), status (diverged and timed-out trials are "broken",
- * with the cause in the status details), steps "train" and "evaluate" with their timings, attachments
- * (learning curves as SVG and CSV, metrics and cost as JSON) and labels (suite, task, variant).
+ * with the cause in the status details), steps "train" and "evaluate" with their timings (evaluate lists the
+ * trial's metrics as parameters), attachments shared by the trials of a variant (the learning curves of all its
+ * seeds as SVG and CSV, every seed's status, metrics and cost as JSON) and labels (suite, task, variant).
  * Also {@code environment.properties} from the provenance and {@code categories.json} that groups
  * failures by cause. {@code allure generate DIR} or the Allure Maven plugin renders it.
  */
 public final class AllureResults {
     static final String DIVERGED_PREFIX = "diverged: ";
     static final String TIMED_OUT_PREFIX = "timed out: ";
+    /**
+     * Threads writing files: creating a file waits on the file system's journal far more than on the CPU, and
+     * concurrent creations overlap those waits, so this exceeds the core count.
+     */
+    static final int FILE_WRITERS = 8;
 
     private AllureResults() {
     }
 
-    /** Replaces the Allure files in {@code dir} (created if needed) with those of the analysis' trials. */
+    /**
+     * Replaces the Allure files in {@code dir} (created if needed) with those of the analysis' trials. File names
+     * derive from the trial ids, so a rewrite overwrites the earlier files in place and then removes only those
+     * it no longer writes: creating a file costs far more than rewriting one (on ext4 without a journal, each
+     * creation scans past the inodes deleted in the last half minute).
+     */
     public static Path write(Analysis analysis, Path dir) {
         try {
             Files.createDirectories(dir);
-            clean(dir);
-            FileSystemResultsWriter writer = new FileSystemResultsWriter(dir);
-            // Trials are independent and each writes its own files; charts dominate, so use every core.
-            analysis.trials().parallelStream().forEach(trial -> writer.write(testResult(analysis.suite(), trial,
-                    analysis.variant(trial.variant()).map(VariantAnalysis::definition).orElse(null), writer)));
-            Files.writeString(dir.resolve("environment.properties"), environment(analysis), StandardCharsets.ISO_8859_1);
-            Files.writeString(dir.resolve("categories.json"), CATEGORIES, StandardCharsets.UTF_8);
+            List<Path> earlier = allureFiles(dir);
+            Output writer = new Output(dir);
+            ExecutorService pool = Executors.newFixedThreadPool(FILE_WRITERS, r -> {
+                Thread t = new Thread(r, "allure-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> tasks = new ArrayList<>();
+                for (VariantAnalysis v : analysis.variants()) {
+                    tasks.add(pool.submit(() -> {
+                        VariantAttachments shared = VariantAttachments.write(analysis.suite(), v, writer);
+                        v.trials().forEach(t -> writer.write(testResult(analysis.suite(), t, v.definition(), shared)));
+                    }));
+                }
+                tasks.forEach(ReportWriter::join);
+            } finally {
+                pool.shutdownNow();
+            }
+            writer.write("environment.properties", environment(analysis).getBytes(StandardCharsets.ISO_8859_1));
+            writer.write("categories.json", CATEGORIES.getBytes(StandardCharsets.UTF_8));
+            for (Path f : earlier) {
+                if (!writer.written.contains(f.getFileName().toString())) {
+                    Files.delete(f);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Allure results to " + dir + ": " + e.getMessage(), e);
         }
         return dir;
     }
 
+    /**
+     * The attachments every trial of a variant shares, written once per variant rather than once per trial (a
+     * file costs far more than its bytes): the learning curves of all its seeds as an SVG chart and a CSV (none
+     * when no trial recorded a curve), and every trial's status, metrics and cost as JSON.
+     */
+    record VariantAttachments(Attachment curvesSvg, Attachment curvesCsv, Attachment metrics) {
+        static VariantAttachments write(SuiteInfo suite, VariantAnalysis v, Output writer) {
+            String key = suite.name() + "/" + v.name();
+            List<TrialResult> withCurves = v.trials().stream()
+                    .filter(t -> t.curves() != null && !t.curves().isEmpty()).toList();
+            Attachment svg = null;
+            Attachment csv = null;
+            if (!withCurves.isEmpty()) {
+                svg = writer.attach(key, "learning curves (all seeds)", "image/svg+xml", ".svg",
+                        LineChartSvg.render(withCurves.stream().map(t -> new LineChartSvg.Series("seed " + t.seed()
+                                + (t.status() == Status.PASSED ? "" : " (" + t.status().label() + ")"), t.curves())).toList()));
+                csv = writer.attach(key, "learning curves (all seeds, CSV)", "text/csv", ".csv", csv(withCurves));
+            }
+            Attachment metrics = writer.attach(key, "status, metrics and cost (all seeds)", "application/json",
+                    ".json", metricsJson(v.trials()));
+            return new VariantAttachments(svg, csv, metrics);
+        }
+    }
+
     static TestResult testResult(SuiteInfo suite, TrialResult trial, SuiteInfo.Variant definition,
-                                 FileSystemResultsWriter writer) {
+                                 VariantAttachments shared) {
         String uuid = UUID.nameUUIDFromBytes(("ablate-trial:" + trial.id()).getBytes(StandardCharsets.UTF_8)).toString();
         long start = epochMillis(trial.startedAt());
         long stop = start + Math.max(0, Math.round(trial.wallSeconds() * 1000));
@@ -97,10 +155,9 @@ public final class AllureResults {
         StepResult evaluate = step("evaluate", trainStop, stop);
         if (trial.curves() != null && !trial.curves().isEmpty()) {
             int epochs = trial.curves().values().stream().mapToInt(List::size).max().orElse(0);
-            train.setParameters(List.of(parameter("epochs", String.valueOf(epochs))));
-            String svg = Charts.trialCurves("curves-" + uuid.substring(0, 8), trial.curves());
-            train.getAttachments().add(attach(writer, "learning curves", "image/svg+xml", ".svg", svg));
-            train.getAttachments().add(attach(writer, "learning curves (CSV)", "text/csv", ".csv", csv(trial.curves())));
+            train.getParameters().add(parameter("epochs", String.valueOf(epochs)));
+            train.getAttachments().add(shared.curvesSvg());
+            train.getAttachments().add(shared.curvesCsv());
         }
         if (trial.status() == Status.PASSED) {
             train.setStatus(io.qameta.allure.model.Status.PASSED);
@@ -112,7 +169,10 @@ public final class AllureResults {
             train.setStatus(io.qameta.allure.model.Status.PASSED);
             evaluate.setStatus(r.getStatus()).setStatusDetails(details(trial));
         }
-        evaluate.getAttachments().add(attach(writer, "metrics", "application/json", ".json", metricsJson(trial)));
+        if (trial.metrics() != null) {
+            trial.metrics().forEach((name, value) -> evaluate.getParameters().add(parameter(name, String.valueOf(value))));
+        }
+        evaluate.getAttachments().add(shared.metrics());
         r.setSteps(new ArrayList<>(List.of(train, evaluate)));
         return r;
     }
@@ -167,30 +227,64 @@ public final class AllureResults {
 
     private static StepResult step(String name, long start, long stop) {
         return new StepResult().setName(name).setStage(Stage.FINISHED).setStart(start).setStop(stop)
-                .setAttachments(new ArrayList<>()).setSteps(new ArrayList<>());
+                .setAttachments(new ArrayList<>()).setSteps(new ArrayList<>()).setParameters(new ArrayList<>());
     }
 
-    private static Attachment attach(FileSystemResultsWriter writer, String name, String type, String ext, String body) {
-        String source = UUID.randomUUID() + "-attachment" + ext;
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        writer.write(source, new ByteArrayInputStream(bytes));
-        return new Attachment().setName(name).setType(type).setSource(source).setSize((long) bytes.length);
-    }
+    /** The Allure directory being written: what is written there, by name, to tell what an earlier write left. */
+    static final class Output {
+        private final Path dir;
+        private final FileSystemResultsWriter results;
+        private final Set<String> written = ConcurrentHashMap.newKeySet();
 
-    static String csv(Map<String, List<Double>> curves) {
-        StringBuilder b = new StringBuilder("epoch");
-        curves.keySet().forEach(k -> b.append(',').append(csvField(k)));
-        b.append('\n');
-        int epochs = curves.values().stream().mapToInt(List::size).max().orElse(0);
-        for (int e = 0; e < epochs; e++) {
-            b.append(e + 1);
-            for (List<Double> c : curves.values()) {
-                b.append(',');
-                if (e < c.size() && c.get(e) != null) {
-                    b.append(c.get(e));
-                }
+        Output(Path dir) {
+            this.dir = dir;
+            this.results = new FileSystemResultsWriter(dir);
+        }
+
+        void write(TestResult result) {
+            results.write(result);
+            written.add(result.getUuid() + AllureConstants.TEST_RESULT_FILE_SUFFIX);
+        }
+
+        /** Writes an attachment whose file name derives from {@code key} and {@code name}, the same on every write. */
+        Attachment attach(String key, String name, String type, String ext, String body) {
+            String source = UUID.nameUUIDFromBytes(("ablate-attachment:" + key + "/" + name).getBytes(StandardCharsets.UTF_8))
+                    + AllureConstants.ATTACHMENT_FILE_SUFFIX + ext;
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            write(source, bytes);
+            return new Attachment().setName(name).setType(type).setSource(source).setSize((long) bytes.length);
+        }
+
+        void write(String file, byte[] bytes) {
+            try {
+                Files.write(dir.resolve(file), bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir.resolve(file) + ": " + e.getMessage(), e);
             }
-            b.append('\n');
+            written.add(file);
+        }
+    }
+
+    /** One row per trial and epoch: {@code epoch,seed,<curve>...}, empty where a trial has no value. */
+    static String csv(List<TrialResult> trials) {
+        Set<String> names = new LinkedHashSet<>();
+        trials.forEach(t -> names.addAll(t.curves().keySet()));
+        StringBuilder b = new StringBuilder("epoch,seed");
+        names.forEach(k -> b.append(',').append(csvField(k)));
+        b.append('\n');
+        for (TrialResult t : trials) {
+            int epochs = t.curves().values().stream().mapToInt(List::size).max().orElse(0);
+            for (int e = 0; e < epochs; e++) {
+                b.append(e + 1).append(',').append(t.seed());
+                for (String name : names) {
+                    List<Double> c = t.curves().get(name);
+                    b.append(',');
+                    if (c != null && e < c.size() && c.get(e) != null) {
+                        b.append(c.get(e));
+                    }
+                }
+                b.append('\n');
+            }
         }
         return b.toString();
     }
@@ -199,15 +293,20 @@ public final class AllureResults {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
-    private static String metricsJson(TrialResult trial) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("trial", trial.id());
-        m.put("status", trial.status().label());
-        m.put("error", trial.error());
-        m.put("metrics", trial.metrics());
-        m.put("cost", trial.cost());
+    private static String metricsJson(List<TrialResult> trials) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (TrialResult trial : trials) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("trial", trial.id());
+            m.put("seed", trial.seed());
+            m.put("status", trial.status().label());
+            m.put("error", trial.error());
+            m.put("metrics", trial.metrics());
+            m.put("cost", trial.cost());
+            list.add(m);
+        }
         try {
-            return ResultsStore.JSON.writeValueAsString(m);
+            return ResultsStore.JSON.writeValueAsString(list);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -257,16 +356,16 @@ public final class AllureResults {
         }
     }
 
-    /** Removes what an earlier write left: result, container and attachment files, environment and categories. */
-    private static void clean(Path dir) throws IOException {
+    /** The Allure files in {@code dir}: result, container and attachment files, environment and categories. */
+    private static List<Path> allureFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
+            return files.filter(f -> {
                 String n = f.getFileName().toString();
-                if (Files.isRegularFile(f) && (n.endsWith("-result.json") || n.endsWith("-container.json")
-                        || n.contains("-attachment") || n.equals("environment.properties") || n.equals("categories.json"))) {
-                    Files.delete(f);
-                }
-            }
+                return Files.isRegularFile(f) && (n.endsWith(AllureConstants.TEST_RESULT_FILE_SUFFIX)
+                        || n.endsWith(AllureConstants.TEST_RESULT_CONTAINER_FILE_SUFFIX)
+                        || n.contains(AllureConstants.ATTACHMENT_FILE_SUFFIX) || n.equals("environment.properties")
+                        || n.equals("categories.json"));
+            }).toList();
         }
     }
 

@@ -40,6 +40,7 @@ public final class Analysis {
     private final List<TrialResult> trials;
     private final List<String> metrics;
     private final List<VariantAnalysis> variants;
+    private final Map<String, VariantAnalysis> variantsByName = new LinkedHashMap<>();
     private final List<RankEntry> ranking;
     private final List<ClaimVerdict> claims;
 
@@ -73,6 +74,7 @@ public final class Analysis {
                     statsByVariant.get(name), ok.isEmpty() ? null : costSummary(ok), meanCurves(ok)));
         }
         this.variants = List.copyOf(list);
+        variants.forEach(v -> variantsByName.put(v.name(), v));
         this.ranking = rank();
         this.claims = judgeClaims();
     }
@@ -143,7 +145,7 @@ public final class Analysis {
     }
 
     public Optional<VariantAnalysis> variant(String name) {
-        return variants.stream().filter(v -> v.name().equals(name)).findFirst();
+        return Optional.ofNullable(variantsByName.get(name));
     }
 
     public Optional<VariantAnalysis> baseline() {

@@ -4,7 +4,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -26,8 +25,8 @@ import java.awt.geom.Ellipse2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Inline SVG charts drawn with JFreeChart onto JFreeSVG's {@link SVGGraphics2D}. */
 public final class Charts {
@@ -35,11 +34,21 @@ public final class Charts {
     private static final Color[] PALETTE = {
             new Color(0x4e79a7), new Color(0xf28e2b), new Color(0xe15759), new Color(0x76b7b2), new Color(0x59a14f),
             new Color(0xedc948), new Color(0xb07aa1), new Color(0xff9da7), new Color(0x9c755f), new Color(0xbab0ac)};
-    private static final Color INK = new Color(0x1f2933);
-    private static final Color MUTED = new Color(0x616e7c);
-    private static final Color GRID = new Color(0xe4e7eb);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    public static final int PALETTE_SIZE = PALETTE.length;
+    /** The palette's grey, for variants a chart does not single out. */
+    public static final int OTHERS_COLOR = 9;
+    private static final String[] PALETTE_HEX = java.util.Arrays.stream(PALETTE)
+            .map(c -> String.format("#%06x", c.getRGB() & 0xffffff)).toArray(String[]::new);
+    static final String INK_HEX = "#1f2933";
+    static final String MUTED_HEX = "#616e7c";
+    static final String GRID_HEX = "#e4e7eb";
+    static final int LABEL_SIZE = 14;
+    static final int TICK_SIZE = 12;
+    private static final Color INK = Color.decode(INK_HEX);
+    private static final Color MUTED = Color.decode(MUTED_HEX);
+    private static final Color GRID = Color.decode(GRID_HEX);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, LABEL_SIZE);
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, TICK_SIZE);
 
     public static final int WIDTH = 540;
     public static final int HEIGHT = 380;
@@ -49,7 +58,7 @@ public final class Charts {
 
     /** The colour of the i-th variant, as {@code #rrggbb}. */
     public static String colorHex(int i) {
-        return String.format("#%06x", PALETTE[i % PALETTE.length].getRGB() & 0xffffff);
+        return PALETTE_HEX[i % PALETTE.length];
     }
 
     /** A variant in a scatter: its cost, its metric mean and 95% CI. */
@@ -58,10 +67,11 @@ public final class Charts {
 
     /**
      * Metric against cost, one point per variant with its 95% CI as a vertical bar, and the Pareto front as a
-     * dashed line. The cost axis is logarithmic when the costs span more than a factor of 20.
+     * dashed line. The cost axis is logarithmic when the costs span more than a factor of 20. {@code others}
+     * are grey dots without intervals behind the rest, with one legend entry for all of them.
      */
     public static String scatter(String id, String costLabel, NumberFormat costFormat, String metricLabel,
-                                 List<ScatterPoint> points, List<Pareto.Point> front) {
+                                 List<ScatterPoint> points, List<ScatterPoint> others, List<Pareto.Point> front) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYErrorRenderer dots = new XYErrorRenderer();
         dots.setDefaultLinesVisible(false);
@@ -76,8 +86,10 @@ public final class Charts {
             dots.setSeriesPaint(i, PALETTE[p.colorIndex() % PALETTE.length]);
             dots.setSeriesShape(i, new Ellipse2D.Double(-5, -5, 10, 10));
         }
-        double min = points.stream().mapToDouble(ScatterPoint::cost).min().orElse(1);
-        double max = points.stream().mapToDouble(ScatterPoint::cost).max().orElse(1);
+        List<ScatterPoint> all = new ArrayList<>(points);
+        all.addAll(others);
+        double min = all.stream().mapToDouble(ScatterPoint::cost).min().orElse(1);
+        double max = all.stream().mapToDouble(ScatterPoint::cost).max().orElse(1);
         ValueAxis x;
         if (min > 0 && max / min > 20) {
             LogAxis log = new LogAxis(costLabel);
@@ -106,6 +118,16 @@ public final class Charts {
                 new float[]{6f, 4f}, 0f));
         plot.setDataset(1, new XYSeriesCollection(frontSeries));
         plot.setRenderer(1, frontLine);
+        if (!others.isEmpty()) {
+            XYSeries rest = new XYSeries(others.size() + " other variant" + (others.size() == 1 ? "" : "s"), false);
+            others.forEach(p -> rest.add(p.cost(), p.mean()));
+            XYLineAndShapeRenderer restDots = new XYLineAndShapeRenderer(false, true);
+            restDots.setDrawOutlines(false);
+            restDots.setSeriesPaint(0, PALETTE[OTHERS_COLOR]);
+            restDots.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+            plot.setDataset(2, new XYSeriesCollection(rest));
+            plot.setRenderer(2, restDots);
+        }
         return render(chart(plot, true), id, WIDTH, HEIGHT, false);
     }
 
@@ -123,25 +145,6 @@ public final class Charts {
         }
         XYPlot plot = new XYPlot(data, epochAxis(), valueAxis(metricLabel), lines);
         return render(chart(plot, true), id, WIDTH, HEIGHT, false);
-    }
-
-    /** A trial's own curves, one panel per curve sharing the epoch axis (for Allure attachments). */
-    public static String trialCurves(String id, Map<String, List<Double>> curves) {
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(epochAxis());
-        combined.setGap(14);
-        int i = 0;
-        for (var e : curves.entrySet()) {
-            XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, e.getValue().size() <= 30);
-            line.setDrawOutlines(false);
-            line.setSeriesPaint(0, PALETTE[i++ % PALETTE.length]);
-            line.setSeriesStroke(0, new BasicStroke(2f));
-            line.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
-            XYPlot panel = new XYPlot(new XYSeriesCollection(series(e.getKey(), e.getValue())), null,
-                    valueAxis(e.getKey()), line);
-            style(panel);
-            combined.add(panel);
-        }
-        return render(chart(combined, false), id, WIDTH, 60 + 220 * Math.max(1, curves.size()), true);
     }
 
     private static XYSeries series(String name, List<Double> values) {
@@ -219,10 +222,13 @@ public final class Charts {
     /** A coordinate rounded to 1/100 of a unit, the precision a screen needs: keeps the SVG small. */
     static String coordinate(double v) {
         long hundredths = Math.round(v * 100);
-        if (hundredths % 100 == 0) {
-            return Long.toString(hundredths / 100);
+        long abs = Math.abs(hundredths);
+        String whole = (hundredths < 0 ? "-" : "") + abs / 100;
+        long fraction = abs % 100;
+        if (fraction == 0) {
+            return whole;
         }
-        return java.math.BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString();
+        return whole + (fraction % 10 == 0 ? "." + fraction / 10 : fraction < 10 ? ".0" + fraction : "." + fraction);
     }
 
     /** Formats axis ticks with a function of the value (e.g. {@link Format#count}). */

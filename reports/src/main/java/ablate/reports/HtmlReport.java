@@ -22,10 +22,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -90,14 +92,47 @@ public final class HtmlReport {
 
     /** Builds the template's model: maps of preformatted strings, so the template holds no logic beyond loops. */
     private static final class Model {
+        /** Names listed in a sentence or tooltip before "and N more" (summary.json lists all). */
+        private static final int NAMES_SHOWN = 10;
         private final Analysis a;
         private final String primary;
         private final Map<String, Integer> colorIndex = new LinkedHashMap<>();
+        /** The variants the charts draw in colour: all of them when the palette has room for each, else a few. */
+        private final Set<String> charted = new LinkedHashSet<>();
 
         Model(Analysis analysis) {
             this.a = analysis;
             this.primary = analysis.primaryMetric();
-            analysis.variants().forEach(v -> colorIndex.put(v.name(), colorIndex.size()));
+            List<VariantAnalysis> variants = analysis.variants();
+            if (variants.size() <= Charts.PALETTE_SIZE) {
+                variants.forEach(v -> charted.add(v.name()));
+            } else {
+                // A chart stays readable with a handful of colours: the baseline and the best by the primary
+                // metric get one each (in suite order); every other variant shares the palette's grey.
+                analysis.baseline().ifPresent(b -> charted.add(b.name()));
+                for (RankEntry r : analysis.ranking()) {
+                    if (charted.size() >= Charts.OTHERS_COLOR) {
+                        break;
+                    }
+                    charted.add(r.variant());
+                }
+            }
+            int next = 0;
+            for (VariantAnalysis v : variants) {
+                colorIndex.put(v.name(), charted.contains(v.name()) ? next++ : Charts.OTHERS_COLOR);
+            }
+        }
+
+        /** Says which variants the charts colour, when not all of them; empty otherwise. */
+        private String chartedNote() {
+            int others = a.variants().size() - charted.size();
+            if (others == 0) {
+                return "";
+            }
+            boolean withBaseline = a.baseline().isPresent() && charted.contains(a.suite().baseline());
+            int best = charted.size() - (withBaseline ? 1 : 0);
+            return "With " + a.variants().size() + " variants, the charts colour " + (withBaseline ? "the baseline and " : "")
+                    + "the " + best + " best by " + primary + "; the other " + others + " are grey.";
         }
 
         Map<String, Object> build() {
@@ -128,6 +163,9 @@ public final class HtmlReport {
             m.put("costRows", costRows());
             m.put("costCharts", costCharts());
             m.put("curveCharts", curveCharts());
+            m.put("chartedNote", chartedNote());
+            m.put("curveNames", curveNames());
+            m.put("uncharted", unchartedCurves());
             m.put("confusion", confusion());
             m.put("failures", failures());
             m.put("provenance", provenance());
@@ -170,7 +208,7 @@ public final class HtmlReport {
                 b.put("separated", top.separated());
                 b.put("note", top.separated()
                         ? "its 95% CI overlaps no other variant's"
-                        : "not significantly better than " + String.join(", ", top.overlapsWith())
+                        : "not significantly better than " + someNames(top.overlapsWith(), ", ")
                         + " (95% CIs overlap)");
             }
             return b;
@@ -234,8 +272,8 @@ public final class HtmlReport {
             }
             List<String> groups = new ArrayList<>();
             for (int id : group.values().stream().distinct().toList()) {
-                groups.add(String.join(" ≈ ", ranking.stream().map(RankEntry::variant)
-                        .filter(n -> group.get(n) != null && group.get(n) == id).toList()));
+                groups.add(someNames(ranking.stream().map(RankEntry::variant)
+                        .filter(n -> group.get(n) != null && group.get(n) == id).toList(), " ≈ "));
             }
             return groups.isEmpty() ? "" : String.join("; ", groups)
                     + (groups.size() == 1 ? ": their" : ": within each group the") + " 95% CIs overlap, so the order is not significant.";
@@ -261,7 +299,7 @@ public final class HtmlReport {
                 RankEntry r = ranks.get(v.name());
                 MetricStats st = v.metric(primary);
                 row.put("rank", r == null ? Format.NONE : String.valueOf(r.rank()));
-                row.put("overlaps", r == null ? "" : String.join(", ", r.overlapsWith()));
+                row.put("overlaps", r == null ? "" : someNames(r.overlapsWith(), ", "));
                 row.put("n", st == null ? "0" : String.valueOf(st.summary().n()));
                 row.put("mean", st == null ? Format.NONE : meanCi(st.summary()));
                 row.put("ci", st == null ? "" : Format.num(st.summary().ciLow()) + " – " + Format.num(st.summary().ciHigh()));
@@ -386,15 +424,16 @@ public final class HtmlReport {
                 return;
             }
             List<Charts.ScatterPoint> scatter = new ArrayList<>();
+            List<Charts.ScatterPoint> others = new ArrayList<>();
             for (Pareto.Point p : points) {
                 Summary s = a.variant(p.name()).orElseThrow().metric(primary).summary();
-                scatter.add(new Charts.ScatterPoint(p.name(), colorIndex.get(p.name()), p.cost(), s.mean(),
-                        s.ciLow(), s.ciHigh()));
+                (charted.contains(p.name()) ? scatter : others).add(new Charts.ScatterPoint(p.name(),
+                        colorIndex.get(p.name()), p.cost(), s.mean(), s.ciLow(), s.ciHigh()));
             }
             List<Pareto.Point> front = Pareto.front(points, a.lowerIsBetter(primary));
             Map<String, Object> chart = new LinkedHashMap<>();
             chart.put("title", primary + " vs " + title);
-            chart.put("svg", Charts.scatter(id, axis, format, primary, scatter, front));
+            chart.put("svg", Charts.scatter(id, axis, format, primary, scatter, others, front));
             chart.put("front", String.join(" → ", front.stream().map(Pareto.Point::name).toList()));
             charts.add(chart);
         }
@@ -402,7 +441,9 @@ public final class HtmlReport {
         private List<Map<String, Object>> curveCharts() {
             Map<String, List<VariantAnalysis>> byCurve = new LinkedHashMap<>();
             for (VariantAnalysis v : a.variants()) {
-                v.curves().keySet().forEach(c -> byCurve.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
+                if (charted.contains(v.name())) {
+                    v.curves().keySet().forEach(c -> byCurve.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
+                }
             }
             List<Map<String, Object>> charts = new ArrayList<>();
             int i = 0;
@@ -417,6 +458,32 @@ public final class HtmlReport {
                 charts.add(chart);
             }
             return charts;
+        }
+
+        private List<String> curveNames() {
+            Set<String> names = new LinkedHashSet<>();
+            a.variants().forEach(v -> names.addAll(v.curves().keySet()));
+            return List.copyOf(names);
+        }
+
+        /** The variants the curve charts leave out, with each curve's value at its last epoch. */
+        private List<Map<String, Object>> unchartedCurves() {
+            List<String> names = curveNames();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (VariantAnalysis v : a.variants()) {
+                if (charted.contains(v.name()) || v.curves().isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> row = variantCells(v);
+                List<String> last = new ArrayList<>();
+                for (String curve : names) {
+                    List<Double> values = v.curves().getOrDefault(curve, List.of());
+                    last.add(values.isEmpty() ? Format.NONE : Format.num(values.get(values.size() - 1)));
+                }
+                row.put("last", last);
+                rows.add(row);
+            }
+            return rows;
         }
 
         private Map<String, Object> confusion() {
@@ -497,6 +564,15 @@ public final class HtmlReport {
                 list.add(m);
             }
             return list;
+        }
+
+        /** Up to {@value #NAMES_SHOWN} names joined, then how many more there are. */
+        private static String someNames(List<String> names, String separator) {
+            if (names.size() <= NAMES_SHOWN) {
+                return String.join(separator, names);
+            }
+            return String.join(separator, names.subList(0, NAMES_SHOWN)) + " and " + (names.size() - NAMES_SHOWN)
+                    + " more";
         }
 
         private String color(String variant) {

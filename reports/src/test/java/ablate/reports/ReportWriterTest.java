@@ -115,6 +115,7 @@ class ReportWriterTest {
         List<Path> results = list(allure, "-result.json");
         assertThat(results).hasSize(30);
         int attachments = 0;
+        java.util.Map<String, java.util.Set<String>> chartsByVariant = new java.util.HashMap<>();
         for (Path file : results) {
             JsonNode r = ResultsStore.JSON.readTree(file.toFile());
             assertThat(file.getFileName().toString()).isEqualTo(r.path("uuid").asText() + "-result.json");
@@ -162,11 +163,22 @@ class ReportWriterTest {
             } else {
                 assertThat(status).isEqualTo("passed");
                 assertThat(r.path("steps").get(0).path("attachments")).hasSize(2);
+                List<String> evaluated = new ArrayList<>();
+                r.path("steps").get(1).path("parameters").forEach(p -> evaluated.add(p.path("name").asText()));
+                assertThat(evaluated).containsExactly("accuracy", "balancedAccuracy", "macroF1", "top5");
+                String variantName = r.path("name").asText().replaceFirst(" \\[seed \\d]$", "");
+                chartsByVariant.computeIfAbsent(variantName, k -> new java.util.HashSet<>())
+                        .add(r.path("steps").get(0).path("attachments").get(0).path("source").asText());
             }
         }
+        // The trials of a variant share one chart.
+        assertThat(chartsByVariant).hasSize(6).allSatisfy((variant, sources) -> assertThat(sources).hasSize(1));
         // 27 passed trials: SVG + CSV + metrics; the diverged one: SVG + CSV + metrics; the other two: metrics.
         assertThat(attachments).isEqualTo(28 * 3 + 2);
-        assertThat(list(allure, "-attachment.svg")).hasSize(28);
+        // The trials of a variant share its attachments: one chart, CSV and JSON per variant.
+        assertThat(list(allure, "-attachment.svg")).hasSize(6);
+        assertThat(list(allure, "-attachment.csv")).hasSize(6);
+        assertThat(list(allure, "-attachment.json")).hasSize(6);
 
         JsonNode categories = ResultsStore.JSON.readTree(allure.resolve("categories.json").toFile());
         assertThat(categories).hasSize(3);
@@ -180,9 +192,16 @@ class ReportWriterTest {
 
     @Test
     void rewritingReplacesEarlierAllureFiles() throws Exception {
+        Path allure = dir.resolve("allure-results");
+        Files.writeString(allure.resolve("0000-result.json"), "{}");
+        Files.writeString(allure.resolve("0000-attachment.svg"), "<svg/>");
+        Files.writeString(allure.resolve("notes.txt"), "not Allure's");
         ReportWriter.write(dir);
+        assertThat(allure.resolve("0000-result.json")).doesNotExist();
+        assertThat(allure.resolve("0000-attachment.svg")).doesNotExist();
+        assertThat(allure.resolve("notes.txt")).exists();
         assertThat(list(dir.resolve("allure-results"), "-result.json")).hasSize(30);
-        assertThat(list(dir.resolve("allure-results"), "-attachment.svg")).hasSize(28);
+        assertThat(list(dir.resolve("allure-results"), "-attachment.svg")).hasSize(6);
     }
 
     @Test
