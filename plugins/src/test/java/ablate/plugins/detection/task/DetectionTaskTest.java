@@ -113,6 +113,14 @@ class DetectionTaskTest {
     }
 
     @Test
+    void taskOptionsAreRefusedWithAHint() {
+        assertThatThrownBy(() -> new DetectionTask().prepare(TINY, Map.of("width", 32), null))
+                .hasMessageContaining("options: the detection task has no options (got width)")
+                .hasMessageContaining("model: {id: detector.fcos-mini");
+        new DetectionTask().prepare(TINY, Map.of(), null);
+    }
+
+    @Test
     void moduleRegistersTheTaskAndTheDetector() {
         assertThat(ServiceLoader.load(PluginModule.class).stream().map(p -> p.type().getName()).toList())
                 .contains(DetectionTaskModule.class.getName());
