@@ -1,0 +1,31 @@
+package ablate.plugins.detection.losses;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+
+/**
+ * The sigmoid focal loss of Lin et al. 2017, {@code FL(p_t) = -α_t (1 - p_t)^γ log(p_t)} with {@code p_t = p}
+ * for a positive and {@code 1 - p} for a negative, {@code α_t = α} for a positive and {@code 1 - α} for a negative;
+ * γ = 0 gives the (α-balanced) binary cross-entropy. As torchvision's {@code sigmoid_focal_loss}, a negative α
+ * turns the balancing off (α_t = 1). The logarithms are {@code -softplus(∓x)}, finite for any logit.
+ */
+final class SigmoidFocal {
+    private SigmoidFocal() {
+    }
+
+    static NDArray loss(NDArray logits, NDArray targets, double alpha, double gamma) {
+        NDArray negatives = targets.neg().add(1);
+        NDArray positiveLoss = Activation.softPlus(logits.neg()); // -log(p)
+        NDArray negativeLoss = Activation.softPlus(logits);       // -log(1 - p)
+        if (gamma != 0) {
+            NDArray p = Activation.sigmoid(logits);
+            positiveLoss = positiveLoss.mul(p.neg().add(1).pow(gamma));
+            negativeLoss = negativeLoss.mul(p.pow(gamma));
+        }
+        if (alpha >= 0) {
+            positiveLoss = positiveLoss.mul(alpha);
+            negativeLoss = negativeLoss.mul(1 - alpha);
+        }
+        return positiveLoss.mul(targets).add(negativeLoss.mul(negatives));
+    }
+}

@@ -1,0 +1,319 @@
+package ablate.plugins.detection.task;
+
+import ablate.datasets.detection.DetectionSet;
+import ablate.harness.spi.DatasetSpec;
+import ablate.harness.spi.Params;
+import ablate.harness.spi.SlotSpec;
+import ablate.harness.spi.Task;
+import ablate.harness.spi.TrialContext;
+import ablate.harness.spi.TrialOutcome;
+import ablate.metrics.detection.coco.CocoDetection;
+import ablate.metrics.detection.coco.CocoEval;
+import ablate.metrics.detection.coco.CocoGroundTruth;
+import ablate.metrics.detection.coco.CocoSummary;
+import ablate.plugins.common.ModelCost;
+import ablate.plugins.detection.Detections;
+import ablate.plugins.detection.PostprocessPlugin;
+import ablate.plugins.detection.losses.BoxLossPlugin;
+import ablate.plugins.detection.losses.ClassificationLossPlugin;
+import ablate.results.Cost;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Object detection: trains the {@code model} slot's detector with the {@code cls-loss} and {@code box-loss} slots'
+ * losses, decodes its boxes on each test set, applies the {@code postprocess} slot's plugin class-wise, keeps the
+ * {@value #DETECTIONS_PER_IMAGE} best boxes per image and scores them with the metrics module's COCO evaluation.
+ *
+ * <p>Metrics, per test set ({@code ""} for the main one, {@code @crowding=X} for {@code dataset.eval-crowding}
+ * levels): {@code mAP} (COCO AP@[.5:.95], the primary metric), {@code AP50}, {@code AP75}, {@code AR100}, and
+ * {@code postprocessMs}, the post-processor's time per image (median of {@value #POSTPROCESS_RUNS} timed runs
+ * over the whole set after one warm-up). Cost latency is one image through the whole pipeline (network, decoding,
+ * post-processing). Artifacts: {@code prCurves} (interpolated precision at the 101 COCO recall points, IoU 0.5,
+ * per category, main test set) and {@code examples} (test images with true and detected boxes as SVG).
+ *
+ * <p>Trained detectors are shared between trials that differ only in post-processing ({@link TrainedDetectors}):
+ * such trials report the training time and loss curve of the detector they reuse, and say so in the artifact
+ * {@code detector}.
+ */
+public final class DetectionTask implements Task {
+    static final int DETECTIONS_PER_IMAGE = 100;
+    static final int POSTPROCESS_RUNS = 5;
+    static final int EVAL_BATCH = 64;
+    static final int LATENCY_WARMUP = 5;
+    static final int LATENCY_RUNS = 30;
+    static final List<String> METRICS = List.of("mAP", "AP50", "AP75", "AR100");
+    static final String POSTPROCESS_MS = "postprocessMs";
+    static final TrainedDetectors CACHE = new TrainedDetectors();
+
+    @Override
+    public String id() {
+        return "detection";
+    }
+
+    @Override
+    public String summary() {
+        return "object detection (synthetic shape scenes with a crowding dial, or COCO-format data); COCO metrics";
+    }
+
+    @Override
+    public List<SlotSpec> slots() {
+        return List.of(
+                new SlotSpec(DetectorPlugin.SLOT, DetectorPlugin.class, FcosMiniPlugin.ID, "detector family and size"),
+                new SlotSpec(ClassificationLossPlugin.SLOT, ClassificationLossPlugin.class,
+                        ablate.plugins.detection.losses.FocalLoss.ID, "loss of the per-class logits"),
+                new SlotSpec(BoxLossPlugin.SLOT, BoxLossPlugin.class, ablate.plugins.detection.losses.GiouLoss.ID,
+                        "loss of the box regression"),
+                new SlotSpec(PostprocessPlugin.SLOT, PostprocessPlugin.class,
+                        ablate.plugins.detection.postprocess.GreedyNms.ID, "non-maximum suppression, class-wise"));
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(DetectionData.SYNTHETIC, DetectionData.COCO);
+    }
+
+    @Override
+    public String primaryMetric() {
+        return "mAP";
+    }
+
+    /** The post-processing times, under every test set's name. */
+    @Override
+    public List<String> lowerIsBetter() {
+        return List.of(POSTPROCESS_MS);
+    }
+
+    /**
+     * Checks the dataset settings; the task takes no {@code options:} (the detector's size is the {@code model}
+     * slot's parameters). Both the two- and the three-argument form of {@code Task.prepare} are implemented (no
+     * {@code @Override}), so this compiles against the SPI before and after the options argument was added.
+     */
+    public void prepare(DatasetSpec dataset, Map<String, Object> options, Path dataDir) {
+        if (options != null && !options.isEmpty()) {
+            throw new IllegalArgumentException("options: the detection task has no options (got "
+                    + String.join(", ", new TreeMap<>(options).keySet()) + "); set the detector's size on the model "
+                    + "slot, e.g. model: {id: " + FcosMiniPlugin.ID + ", width: 32}");
+        }
+        prepare(dataset, dataDir);
+    }
+
+    public void prepare(DatasetSpec dataset, Path dataDir) {
+        DetectionData.validate(dataset, dataDir);
+    }
+
+    @Override
+    public TrialOutcome run(TrialContext ctx) throws Exception {
+        DetectionData data = DetectionData.load(ctx.dataset(), ctx.dataDir(), ctx.seed());
+        int classes = data.categories().size();
+        var model = ctx.slot(DetectorPlugin.SLOT, DetectorPlugin.class);
+        var cls = ctx.slot(ClassificationLossPlugin.SLOT, ClassificationLossPlugin.class);
+        var box = ctx.slot(BoxLossPlugin.SLOT, BoxLossPlugin.class);
+        var post = ctx.slot(PostprocessPlugin.SLOT, PostprocessPlugin.class);
+        Detector.Losses losses = new Detector.Losses(cls.plugin(), cls.params(), box.plugin(), box.params());
+
+        TrainedDetectors.Lookup lookup = CACHE.get(trainingKey(ctx, model, cls, box), () -> {
+            DetectorTraining.Result result = DetectorTraining.train(model.plugin().create(classes, model.params()),
+                    data.train(), losses, ctx);
+            try (Loaded loaded = new Loaded(model.plugin().create(classes, model.params()), result.parameters(), ctx)) {
+                List<Detections> raw = new ArrayList<>();
+                for (int i = 0; i < data.evals.size(); i++) {
+                    DetectionSet set = data.evals.get(i).set();
+                    int same = i == 0 ? -1 : data.evals.subList(0, i).stream().map(DetectionData.EvalSet::set).toList()
+                            .indexOf(set); // a level equal to the main test set's is the same set
+                    raw.add(same >= 0 ? raw.get(same) : loaded.raw(set));
+                }
+                return new TrainedDetectors.Trained(result.parameters(), result.trainLoss(), result.seconds(), raw);
+            }
+        }, ctx);
+        TrainedDetectors.Trained trained = lookup.trained();
+        if (!lookup.trainedNow()) {
+            for (int e = 0; e < trained.trainLoss().size(); e++) {
+                ctx.progress(e + 1, trained.trainLoss().size(), trained.trainLoss().get(e));
+            }
+        }
+
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, Object> artifacts = new LinkedHashMap<>();
+        List<Map<String, Object>> examples = new ArrayList<>();
+        for (int i = 0; i < data.evals.size(); i++) {
+            DetectionData.EvalSet e = data.evals.get(i);
+            Scored r = score(e.set(), trained.raw().get(i), post.plugin(), post.params(), ctx);
+            CocoSummary c = r.summary();
+            double[] values = {c.ap(), c.ap50(), c.ap75(), c.ar100()};
+            for (int m = 0; m < METRICS.size(); m++) {
+                if (values[m] >= 0) { // -1: undefined (no object of any category)
+                    metrics.put(METRICS.get(m) + e.suffix(), values[m]);
+                }
+            }
+            metrics.put(POSTPROCESS_MS + e.suffix(), r.postprocessMsPerImage());
+            if (i == 0) {
+                artifacts.put("prCurves", prCurves(r, e.set()));
+            }
+            if (i == 0 || i == data.evals.size() - 1) {
+                examples.add(ExampleImages.of(e.set(), ExampleImages.busiest(e.set()), r.detections(),
+                        e.suffix().isEmpty() ? "test" : "test" + e.suffix()));
+            }
+        }
+        artifacts.put("examples", examples);
+        artifacts.put("detector", lookup.trainedNow() ? "trained in this trial"
+                : "reused: trained earlier in this run with the same data, budget, model, losses and seed");
+        artifacts.put("dataSource", data.description());
+
+        try (Loaded loaded = new Loaded(model.plugin().create(classes, model.params()), trained.parameters(), ctx)) {
+            double[] latency = loaded.latencyMs(data.evals.get(0).set(), post.plugin(), post.params());
+            ModelCost size = ModelCost.of(loaded.detector.block(), loaded.one);
+            Cost cost = new Cost(size.trainableParams(), size.totalParams(), size.macsPerSample(), trained.trainSeconds(),
+                    latency[0], latency[1], -1);
+            return new TrialOutcome(metrics, Map.of("trainLoss", trained.trainLoss()), cost, artifacts);
+        }
+    }
+
+    /** Everything that determines a trained detector, canonically ordered; the post-processor is left out. */
+    static String trainingKey(TrialContext ctx, TrialContext.Bound<?>... slots) {
+        DatasetSpec d = ctx.dataset();
+        StringBuilder key = new StringBuilder("dataset=").append(d.name()).append('/').append(d.source()).append('/')
+                .append(d.train()).append('/').append(d.test()).append('/').append(new TreeMap<>(d.options()))
+                .append("|budget=").append(ctx.budget()).append("|seed=").append(ctx.seed())
+                .append("|device=").append(ctx.device());
+        for (TrialContext.Bound<?> b : slots) {
+            key.append('|').append(b.plugin().id()).append(b.params());
+        }
+        return key.toString();
+    }
+
+    private static Map<String, Object> prCurves(Scored r, DetectionSet set) {
+        List<Map<String, Object>> curves = new ArrayList<>();
+        for (PrecisionRecall.Curve c : PrecisionRecall.curves(r.truth(), r.detections(), 0.5)) {
+            if (c.precision() == null) {
+                continue;
+            }
+            Map<String, Object> curve = new LinkedHashMap<>();
+            curve.put("categoryId", c.categoryId());
+            curve.put("category", c.name());
+            curve.put("objects", c.objects());
+            curve.put("ap", c.ap());
+            curve.put("precision", Arrays.stream(c.precision()).boxed().toList());
+            curves.add(curve);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("iou", 0.5);
+        out.put("set", set.description());
+        out.put("recall", Arrays.stream(CocoEval.RECALL_THRESHOLDS).boxed().toList());
+        out.put("curves", curves);
+        return out;
+    }
+
+    /** A test set scored: COCO summary, the inputs of the PR curves, and the post-processor's time per image. */
+    record Scored(CocoSummary summary, CocoGroundTruth truth, List<CocoDetection> detections,
+                  double postprocessMsPerImage) {
+    }
+
+    /**
+     * Post-processes raw detections (timed: median of {@value #POSTPROCESS_RUNS} runs after one warm-up), keeps the
+     * {@value #DETECTIONS_PER_IMAGE} best per image and scores them.
+     */
+    static Scored score(DetectionSet set, Detections raw, PostprocessPlugin post, Params postParams, TrialContext ctx) {
+        double[] times = new double[POSTPROCESS_RUNS];
+        Detections kept = post.apply(raw, postParams);
+        for (int run = 0; run < POSTPROCESS_RUNS; run++) {
+            ctx.checkCancelled();
+            long t0 = System.nanoTime();
+            kept = post.apply(raw, postParams);
+            times[run] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(times);
+        List<CocoDetection> results = CocoScoring.results(kept, set, DETECTIONS_PER_IMAGE);
+        CocoGroundTruth truth = CocoScoring.groundTruth(set);
+        return new Scored(CocoEval.evaluate(truth, results), truth, results,
+                times[POSTPROCESS_RUNS / 2] / Math.max(1, set.size()));
+    }
+
+    /** A detector with trained parameters, on the trial's device, for inference. */
+    static final class Loaded implements AutoCloseable {
+        final Detector detector;
+        final Shape one;
+        private final NDManager manager;
+        private final TrialContext ctx;
+
+        Loaded(Detector detector, byte[] parameters, TrialContext ctx) throws IOException, MalformedModelException {
+            this.detector = detector;
+            this.ctx = ctx;
+            int s = detector.inputSize();
+            one = new Shape(1, 3, s, s);
+            manager = NDManager.newBaseManager(ctx.device());
+            Block block = detector.block();
+            ctx.seeded(() -> { // initialisation draws random numbers: keep other trials' seeded draws undisturbed
+                block.initialize(manager, DataType.FLOAT32, one);
+                return null;
+            });
+            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
+        }
+
+        /** The decoded candidates of every image of {@code set} (image = position in the set). */
+        Detections raw(DetectionSet set) {
+            int s = detector.inputSize();
+            DetectionSet input = set.resized(s, s);
+            Detections.Builder out = Detections.builder(set.size() * 64);
+            ParameterStore store = new ParameterStore(manager, false);
+            int[] all = new int[set.size()];
+            Arrays.setAll(all, i -> i);
+            float[] pixels = new float[EVAL_BATCH * input.imageSize()];
+            for (int from = 0; from < set.size(); from += EVAL_BATCH) {
+                ctx.checkCancelled();
+                int count = Math.min(EVAL_BATCH, set.size() - from);
+                input.fill(all, from, count, pixels, DetectorTraining.NORMALIZATION);
+                List<Detector.Frame> frames = new ArrayList<>(count);
+                for (int k = 0; k < count; k++) {
+                    var image = set.images().get(from + k);
+                    frames.add(new Detector.Frame(from + k, image.width(), image.height(), (double) image.width() / s,
+                            (double) image.height() / s));
+                }
+                try (NDManager step = manager.newSubManager()) {
+                    NDList outputs = detector.block().forward(store, new NDList(step.create(
+                            count == EVAL_BATCH ? pixels : Arrays.copyOf(pixels, count * input.imageSize()),
+                            new Shape(count, 3, s, s))), false);
+                    detector.decode(outputs, frames, out);
+                }
+            }
+            return out.build();
+        }
+
+        /** Median and 95th percentile, in ms, of one image through network, decoding and post-processing. */
+        double[] latencyMs(DetectionSet set, PostprocessPlugin post, Params postParams) {
+            DetectionSet first = set.subset(new int[]{0});
+            double[] times = new double[LATENCY_RUNS];
+            for (int i = 0; i < LATENCY_WARMUP + LATENCY_RUNS; i++) {
+                ctx.checkCancelled();
+                long t0 = System.nanoTime();
+                post.apply(raw(first), postParams);
+                if (i >= LATENCY_WARMUP) {
+                    times[i - LATENCY_WARMUP] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            Arrays.sort(times);
+            return new double[]{times[LATENCY_RUNS / 2], times[(int) Math.ceil(0.95 * LATENCY_RUNS) - 1]};
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package ablate.plugins.detection.task;
+
+import ablate.harness.spi.Budget;
+import ablate.harness.spi.DatasetSpec;
+import ablate.harness.spi.Plugin;
+import ablate.harness.spi.PluginModule;
+import ablate.harness.spi.Task;
+import ablate.harness.spi.TrialOutcome;
+import ablate.plugins.detection.losses.FocalLoss;
+import ablate.plugins.detection.losses.GiouLoss;
+import ablate.plugins.detection.postprocess.GreedyNms;
+import ablate.plugins.detection.postprocess.SoftNmsGaussian;
+import com.google.inject.Guice;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The task end to end on tiny scenes (48 px, 16 training images, one epoch): shapes of the outcome, not accuracy. */
+class DetectionTaskTest {
+    private static final Budget BUDGET = new Budget(1, 8, 0.002, "cosine", "adam", 0);
+    private static final DatasetSpec TINY = new DatasetSpec("synthetic-scenes", "auto", 16, 6,
+            Map.of("size", 48, "eval-crowding", List.of(1.0)));
+
+    private static TestContext context(Plugin postprocess) {
+        return new TestContext(3, BUDGET, TINY)
+                .with("model", new FcosMiniPlugin(), Map.of("width", 8, "input", 32))
+                .with("cls-loss", new FocalLoss(), Map.of())
+                .with("box-loss", new GiouLoss(), Map.of())
+                .with("postprocess", postprocess, Map.of());
+    }
+
+    @Test
+    void trainsOnceEvaluatesEverySetAndIsDeterministic() throws Exception {
+        DetectionTask task = new DetectionTask();
+        DetectionTask.CACHE.clear();
+        TestContext greedy = context(new GreedyNms());
+        TrialOutcome first = task.run(greedy);
+        assertThat(first.metrics()).containsKeys("mAP", "AP50", "AP75", "AR100", "postprocessMs", "mAP@crowding=1",
+                "AP50@crowding=1", "AP75@crowding=1", "AR100@crowding=1", "postprocessMs@crowding=1");
+        for (var m : first.metrics().entrySet()) {
+            assertThat(m.getValue()).as(m.getKey()).isBetween(0.0, m.getKey().startsWith("postprocessMs") ? 1e4 : 1.0);
+        }
+        assertThat(first.curves().get("trainLoss")).hasSize(1);
+        assertThat(greedy.progress).hasSize(1);
+        assertThat(first.artifacts().get("detector")).isEqualTo("trained in this trial");
+        assertThat(first.artifacts()).containsKeys("prCurves", "examples", "dataSource");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pr = (Map<String, Object>) first.artifacts().get("prCurves");
+        assertThat((List<?>) pr.get("recall")).hasSize(101);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> examples = (List<Map<String, Object>>) first.artifacts().get("examples");
+        assertThat(examples).hasSize(2).extracting(e -> e.get("set")).containsExactly("test", "test@crowding=1");
+        assertThat((String) examples.get(0).get("svg")).startsWith("<svg").contains("data:image/png;base64,").endsWith("</svg>");
+        assertThat(first.cost().macsPerSample()).isPositive();
+        assertThat(first.cost().trainSeconds()).isPositive();
+
+        // another post-processor with the same training configuration reuses the detector
+        TestContext soft = context(new SoftNmsGaussian());
+        TrialOutcome reused = task.run(soft);
+        assertThat(reused.artifacts().get("detector")).asString().startsWith("reused");
+        assertThat(reused.curves()).isEqualTo(first.curves());
+        assertThat(reused.cost().trainSeconds()).isEqualTo(first.cost().trainSeconds());
+        assertThat(soft.progress).isEqualTo(greedy.progress);
+
+        // retrained from scratch, the same seed gives the same numbers
+        DetectionTask.CACHE.clear();
+        TrialOutcome again = task.run(context(new GreedyNms()));
+        assertThat(again.artifacts().get("detector")).isEqualTo("trained in this trial");
+        assertThat(again.curves()).isEqualTo(first.curves());
+        for (String metric : List.of("mAP", "AP50", "AP75", "AR100", "mAP@crowding=1")) {
+            assertThat(again.metrics().get(metric)).as(metric).isEqualTo(first.metrics().get(metric));
+        }
+    }
+
+    @Test
+    void trainingKeyLeavesOutOnlyThePostprocessor() {
+        TestContext a = context(new GreedyNms());
+        TestContext b = context(new SoftNmsGaussian());
+        TestContext c = new TestContext(4, BUDGET, TINY).with("model", new FcosMiniPlugin(), Map.of("width", 8, "input", 32))
+                .with("cls-loss", new FocalLoss(), Map.of()).with("box-loss", new GiouLoss(), Map.of());
+        String keyA = DetectionTask.trainingKey(a, a.slot("model", Plugin.class), a.slot("cls-loss", Plugin.class),
+                a.slot("box-loss", Plugin.class));
+        String keyB = DetectionTask.trainingKey(b, b.slot("model", Plugin.class), b.slot("cls-loss", Plugin.class),
+                b.slot("box-loss", Plugin.class));
+        String keyC = DetectionTask.trainingKey(c, c.slot("model", Plugin.class), c.slot("cls-loss", Plugin.class),
+                c.slot("box-loss", Plugin.class));
+        assertThat(keyA).isEqualTo(keyB).isNotEqualTo(keyC).contains("seed=3", "detector.fcos-mini", "width=8");
+    }
+
+    @Test
+    void badDatasetOptionsStopTheRunWithOneClearMessage() {
+        Task task = new DetectionTask();
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0, Map.of("crowd", 1)), null))
+                .hasMessageContaining("dataset.crowd: unknown option").hasMessageContaining("crowding");
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0,
+                Map.of("eval-crowding", List.of(0.5, 2))), null)).hasMessageContaining("dataset.eval-crowding")
+                .hasMessageContaining("[0, 1]");
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0, Map.of("preset", "busy")), null))
+                .hasMessageContaining("busy");
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("coco", "auto", 0, 0, Map.of("train-annotations", "a.json")), null))
+                .hasMessageContaining("dataset.train-images");
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("coco", "auto", 0, 0, Map.of("train-annotations", "/nonexistent.json",
+                "train-images", "/x", "test-annotations", "/y", "test-images", "/z")), null))
+                .hasMessageContaining("/nonexistent.json does not exist");
+    }
+
+    @Test
+    void taskOptionsAreRefusedWithAHint() {
+        assertThatThrownBy(() -> new DetectionTask().prepare(TINY, Map.of("width", 32), null))
+                .hasMessageContaining("options: the detection task has no options (got width)")
+                .hasMessageContaining("model: {id: detector.fcos-mini");
+        new DetectionTask().prepare(TINY, Map.of(), null);
+    }
+
+    @Test
+    void moduleRegistersTheTaskAndTheDetector() {
+        assertThat(ServiceLoader.load(PluginModule.class).stream().map(p -> p.type().getName()).toList())
+                .contains(DetectionTaskModule.class.getName());
+        var injector = Guice.createInjector(new DetectionTaskModule());
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<Task>>() {
+        }))).extracting(Task::id).containsExactly("detection");
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<Plugin>>() {
+        }))).extracting(Plugin::id).containsExactly("detector.fcos-mini");
+        assertThat(new DetectionTask().slots()).extracting(s -> s.name())
+                .containsExactly("model", "cls-loss", "box-loss", "postprocess");
+    }
+}

@@ -1,0 +1,95 @@
+package ablate.plugins.detection.task;
+
+import ablate.harness.spi.Budget;
+import ablate.harness.spi.DatasetSpec;
+import ablate.harness.spi.Params;
+import ablate.harness.spi.Plugin;
+import ablate.harness.spi.TrialContext;
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** A trial context for tests: fixed slots, CPU, no timeout; records the progress calls. */
+final class TestContext implements TrialContext {
+    private static final Object SEED_LOCK = new Object();
+
+    private final long seed;
+    private final Budget budget;
+    private final DatasetSpec dataset;
+    private final Map<String, Bound<?>> slots = new HashMap<>();
+    final List<Double> progress = new ArrayList<>();
+
+    TestContext(long seed, Budget budget, DatasetSpec dataset) {
+        this.seed = seed;
+        this.budget = budget;
+        this.dataset = dataset;
+    }
+
+    TestContext with(String slot, Plugin plugin, Map<String, Object> params) {
+        slots.put(slot, new Bound<>(plugin, Params.resolve(plugin.info(), params)));
+        return this;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public Device device() {
+        return Device.cpu();
+    }
+
+    @Override
+    public Budget budget() {
+        return budget;
+    }
+
+    @Override
+    public DatasetSpec dataset() {
+        return dataset;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends Plugin> Bound<T> slot(String name, Class<T> type) {
+        Bound<?> b = slots.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException("no slot " + name);
+        }
+        return new Bound<>(type.cast(b.plugin()), b.params());
+    }
+
+    @Override
+    public Map<String, Object> options() {
+        return Map.of();
+    }
+
+    @Override
+    public Path dataDir() {
+        return null;
+    }
+
+    @Override
+    public void progress(int epoch, int epochs, double loss) {
+        progress.add(loss);
+    }
+
+    @Override
+    public void checkCancelled() {
+    }
+
+    @Override
+    public <T> T seeded(Supplier<T> action) {
+        synchronized (SEED_LOCK) {
+            Engine.getInstance().setRandomSeed((int) seed);
+            return action.get();
+        }
+    }
+}
