@@ -1,7 +1,7 @@
 package ablate.harness.cli;
 
 /** Engine thread settings, applied before DJL's engine first loads. */
-final class EngineSettings {
+public final class EngineSettings {
     private EngineSettings() {
     }
 
@@ -9,7 +9,7 @@ final class EngineSettings {
      * Intra-op threads: {@code threads} if given, else the available cores shared among {@code jobs};
      * inter-op threads: 1 (the models are sequential).
      */
-    static void apply(Integer threads, int jobs) {
+    public static void apply(Integer threads, int jobs) {
         int cores = Runtime.getRuntime().availableProcessors();
         int intra = threads != null ? threads : Math.max(1, cores / jobs);
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(intra));

@@ -5,7 +5,9 @@ import ablate.datasets.ImageSet;
 import ablate.datasets.Normalization;
 import ablate.harness.spi.Budget;
 import ablate.harness.spi.DatasetSpec;
+import ablate.plugins.common.BatchLoader;
 import ablate.plugins.common.ModelCost;
+import ablate.plugins.common.Steps;
 import ablate.harness.spi.SlotSpec;
 import ablate.harness.spi.Task;
 import ablate.harness.spi.TrialContext;
@@ -13,13 +15,11 @@ import ablate.harness.spi.TrialOutcome;
 import ablate.results.Cost;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -119,14 +119,16 @@ public final class ClassificationTask implements Task {
         int stepsPerEpoch = Math.max(1, train.size() / budget.batchSize());
         try (Model m = Model.newInstance("trial", ctx.device())) {
             m.setBlock(block);
+            Optimizer optimizer = optimizer(budget, stepsPerEpoch * budget.epochs());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(optimizer(budget, stepsPerEpoch * budget.epochs()))
+                    .optOptimizer(optimizer)
                     .optDevices(new ai.djl.Device[]{ctx.device()});
             try (Trainer trainer = m.newTrainer(config)) {
                 ctx.seeded(() -> {
                     trainer.initialize(new Shape(budget.batchSize()).addAll(image));
                     return null;
                 });
+                Steps steps = new Steps(trainer, optimizer);
                 long t0 = System.nanoTime();
                 Map<String, List<Double>> curves = new LinkedHashMap<>();
                 List<Double> trainLoss = new ArrayList<>();
@@ -134,7 +136,7 @@ public final class ClassificationTask implements Task {
                 Random order = new Random(ctx.seed());
                 Evaluation last = null;
                 for (int epoch = 1; epoch <= budget.epochs(); epoch++) {
-                    double loss = trainEpoch(trainer, train, norm, budget.batchSize(), stepsPerEpoch, order, ctx);
+                    double loss = trainEpoch(steps, trainer, train, norm, budget.batchSize(), stepsPerEpoch, order, ctx);
                     trainLoss.add(loss);
                     last = evaluate(block, trainer.getManager(), test, norm, Math.max(budget.batchSize(), 256), ctx);
                     testAccuracy.add(last.accuracy());
@@ -173,29 +175,15 @@ public final class ClassificationTask implements Task {
     }
 
     /** One pass over a seeded shuffle of the training set; returns the mean training loss. */
-    private static double trainEpoch(Trainer trainer, ImageSet train, Normalization norm, int batch, int steps,
-                                     Random order, TrialContext ctx) {
+    private static double trainEpoch(Steps training, Trainer trainer, ImageSet train, Normalization norm, int batch,
+                                     int steps, Random order, TrialContext ctx) {
         int[] perm = train.shuffledIndices(order.nextLong());
-        float[] buffer = new float[batch * train.imageSize()];
-        int[] labels = new int[batch];
-        Shape shape = new Shape(batch, train.channels(), train.height(), train.width());
-        try (NDManager epoch = trainer.getManager().newSubManager()) {
+        try (NDManager epoch = trainer.getManager().newSubManager();
+             BatchLoader batches = new BatchLoader(train, norm, perm, batch, steps)) {
             NDArray lossSum = epoch.zeros(new Shape(), DataType.FLOAT32);
-            for (int s = 0; s < steps; s++) {
+            while (batches.hasNext()) {
                 ctx.checkCancelled();
-                train.fill(perm, s * batch, batch, buffer, norm);
-                train.fillLabels(perm, s * batch, batch, labels);
-                try (NDManager step = trainer.getManager().newSubManager()) {
-                    NDArray x = step.create(buffer, shape);
-                    NDArray y = step.create(labels);
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                        gc.backward(loss);
-                        lossSum.addi(loss.stopGradient()); // detached, or every step's graph stays alive
-                    }
-                    trainer.step();
-                }
+                training.train(batches.next(), lossSum);
             }
             return lossSum.getFloat() / steps;
         }
@@ -213,21 +201,16 @@ public final class ClassificationTask implements Task {
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
         ParameterStore store = new ParameterStore(parent, false);
-        float[] buffer = new float[batch * test.imageSize()];
-        for (int from = 0; from < n; from += batch) {
-            ctx.checkCancelled();
-            int count = Math.min(batch, n - from);
-            test.fill(all, from, count, buffer, norm);
-            try (NDManager step = parent.newSubManager()) {
-                NDArray x = step.create(count == batch ? buffer : Arrays.copyOf(buffer, count * test.imageSize()),
-                        new Shape(count, test.channels(), test.height(), test.width()));
-                NDArray probs = block.forward(store, new NDList(x), false).singletonOrThrow().softmax(1);
-                float[] p = probs.toFloatArray();
+        try (BatchLoader batches = new BatchLoader(test, norm, all, batch, (n + batch - 1) / batch)) {
+            for (int from = 0; batches.hasNext(); ) {
+                ctx.checkCancelled();
+                BatchLoader.Batch b = batches.next();
+                float[] p = Steps.infer(block, store, parent, b, logits -> logits.softmax(1).toFloatArray());
                 System.arraycopy(p, 0, probabilities, from * classes, p.length);
-                long[] argmax = probs.argMax(1).toLongArray();
-                for (int i = 0; i < count; i++) {
-                    predicted[from + i] = (int) argmax[i];
+                for (int i = 0; i < b.size(); i++) {
+                    predicted[from + i] = argMax(p, i * classes, classes);
                 }
+                from += b.size();
             }
         }
         int[] truth = test.labels();
@@ -235,19 +218,31 @@ public final class ClassificationTask implements Task {
         return new Evaluation(metrics, metrics.get("accuracy"), ClassificationScores.confusion(truth, predicted, classes));
     }
 
+    /** Index of the largest of {@code v[from .. from+n)}: the first on ties, NaN above all (as torch.argmax). */
+    static int argMax(float[] v, int from, int n) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            float x = v[from + i];
+            float b = v[from + best];
+            if (x > b || Float.isNaN(x) && !Float.isNaN(b)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Median and 95th percentile of single-image inference latency, in ms, after warm-up. */
     private static double[] latencyMs(Block block, NDManager parent, ImageSet test, Normalization norm,
                                       TrialContext ctx) {
         ParameterStore store = new ParameterStore(parent, false);
-        float[] one = new float[test.imageSize()];
-        test.fill(new int[]{0}, 0, 1, one, norm);
         double[] times = new double[LATENCY_RUNS];
-        for (int i = 0; i < LATENCY_WARMUP + LATENCY_RUNS; i++) {
-            ctx.checkCancelled();
-            try (NDManager step = parent.newSubManager()) {
+        int runs = LATENCY_WARMUP + LATENCY_RUNS;
+        try (BatchLoader images = new BatchLoader(test, norm, new int[runs], 1, runs)) { // image 0, every time
+            for (int i = 0; i < runs; i++) {
+                ctx.checkCancelled();
+                BatchLoader.Batch one = images.next();
                 long t0 = System.nanoTime();
-                NDArray x = step.create(one, new Shape(1, test.channels(), test.height(), test.width()));
-                block.forward(store, new NDList(x), false).singletonOrThrow().argMax(1).toLongArray();
+                Steps.infer(block, store, parent, one, logits -> logits.argMax(1).toLongArray());
                 if (i >= LATENCY_WARMUP) {
                     times[i - LATENCY_WARMUP] = (System.nanoTime() - t0) / 1e6;
                 }
