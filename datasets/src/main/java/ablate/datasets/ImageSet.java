@@ -202,9 +202,9 @@ public final class ImageSet implements ImageBatchSource {
             throw new IllegalArgumentException("batch buffer holds " + out.length + " floats, " + count
                     + " images need " + (long) count * size);
         }
-        float[][] tables = normalization.lookupTables(channels);
+        Normalization.Table table = normalization.table(channels);
         for (int k = 0; k < count; k++) {
-            Normalization.fillImage(pixels, indices[from + k] * size, height * width, tables, out, k * size);
+            table.convert(pixels, indices[from + k] * size, height * width, out, k * size);
         }
     }
 
