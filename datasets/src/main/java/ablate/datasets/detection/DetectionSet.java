@@ -115,10 +115,7 @@ public final class DetectionSet implements ImageBatchSource {
     @Override
     public void fill(int[] indices, int from, int count, float[] out, Normalization normalization) {
         int size = imageSize();
-        if (out.length < (long) count * size) {
-            throw new IllegalArgumentException("batch buffer holds " + out.length + " floats, " + count
-                    + " images need " + (long) count * size);
-        }
+        ImageBatchSource.requireCapacity(out, count, size);
         Normalization.Table table = normalization.table(3);
         for (int k = 0; k < count; k++) {
             table.convert(images.get(indices[from + k]).pixels(), 0, size / 3, out, k * size);
