@@ -21,4 +21,12 @@ public interface ImageBatchSource {
      * between batches and must hold at least {@code count * imageSize()} floats.
      */
     void fill(int[] indices, int from, int count, float[] out, Normalization normalization);
+
+    /** Throws if {@code out} cannot hold {@code count} images of {@code imageSize} floats. */
+    static void requireCapacity(float[] out, int count, int imageSize) {
+        if (out.length < (long) count * imageSize) {
+            throw new IllegalArgumentException("batch buffer holds " + out.length + " floats, " + count
+                    + " images need " + (long) count * imageSize);
+        }
+    }
 }

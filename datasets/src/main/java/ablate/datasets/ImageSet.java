@@ -127,16 +127,34 @@ public final class ImageSet implements ImageBatchSource {
         if (n < 0 || n > size()) {
             throw new IllegalArgumentException("cannot take a stratified sample of " + n + " from " + size() + " images");
         }
-        int[] quota = stratifiedQuota(classCounts(), n);
+        return sampleByClass(stratifiedQuota(classCounts(), n), seed);
+    }
+
+    /**
+     * The indices (ascending) of {@code counts[c]} images of each class {@code c}, picked uniformly at random
+     * from {@code seed} (one {@link Random} shuffles the classes' members in label order).
+     */
+    public int[] sampleByClass(int[] counts, long seed) {
+        int[] available = classCounts();
+        if (counts.length != available.length) {
+            throw new IllegalArgumentException("need one count per class (" + available.length + "), got " + counts.length);
+        }
         List<int[]> byClass = indicesByClass();
         Random random = new Random(seed);
-        int[] picked = new int[n];
+        int total = 0;
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] < 0 || counts[c] > available[c]) {
+                throw new IllegalArgumentException("class " + c + " has " + available[c] + " images, asked for " + counts[c]);
+            }
+            total += counts[c];
+        }
+        int[] picked = new int[total];
         int next = 0;
-        for (int c = 0; c < quota.length; c++) {
-            int[] members = byClass.get(c).clone();
+        for (int c = 0; c < counts.length; c++) {
+            int[] members = byClass.get(c);
             Indices.shuffle(members, random);
-            System.arraycopy(members, 0, picked, next, quota[c]);
-            next += quota[c];
+            System.arraycopy(members, 0, picked, next, counts[c]);
+            next += counts[c];
         }
         Arrays.sort(picked);
         return picked;
@@ -198,13 +216,10 @@ public final class ImageSet implements ImageBatchSource {
     @Override
     public void fill(int[] indices, int from, int count, float[] out, Normalization normalization) {
         int size = imageSize();
-        if (out.length < (long) count * size) {
-            throw new IllegalArgumentException("batch buffer holds " + out.length + " floats, " + count
-                    + " images need " + (long) count * size);
-        }
-        float[][] tables = normalization.lookupTables(channels);
+        ImageBatchSource.requireCapacity(out, count, size);
+        Normalization.Table table = normalization.table(channels);
         for (int k = 0; k < count; k++) {
-            Normalization.fillImage(pixels, indices[from + k] * size, height * width, tables, out, k * size);
+            table.convert(pixels, indices[from + k] * size, height * width, out, k * size);
         }
     }
 

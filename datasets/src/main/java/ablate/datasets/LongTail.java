@@ -2,8 +2,6 @@ package ablate.datasets;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
 
 /**
  * Long-tailed training sets with the exponential profile of Cui et al. 2019 ("Class-Balanced Loss Based on
@@ -23,18 +21,7 @@ public final class LongTail {
         int[] available = set.classCounts();
         int nMax = Arrays.stream(available).min().orElse(0);
         int[] counts = counts(nMax, available.length, imbalanceRatio);
-        List<int[]> byClass = set.indicesByClass();
-        Random random = new Random(seed);
-        int[] picked = new int[Arrays.stream(counts).sum()];
-        int next = 0;
-        for (int c = 0; c < counts.length; c++) {
-            int[] members = byClass.get(c).clone();
-            Indices.shuffle(members, random);
-            System.arraycopy(members, 0, picked, next, counts[c]);
-            next += counts[c];
-        }
-        Arrays.sort(picked);
-        return set.subset(picked);
+        return set.subset(set.sampleByClass(counts, seed));
     }
 
     /** The images per class: {@code floor(nMax · (1/ratio)^(i/(classes−1)))}, as Cui et al.'s code computes it. */

@@ -40,32 +40,46 @@ public final class Normalization {
         return std.clone();
     }
 
-    /** For each channel, the float of every byte value: {@code table[c][v]}. */
-    float[][] lookupTables(int channels) {
+    /** The float of every byte value for images of {@code channels} channels. */
+    public Table table(int channels) {
         if (mean.length != 1 && mean.length != channels) {
             throw new IllegalArgumentException("normalization has " + mean.length + " channels, the images " + channels);
         }
-        float[][] table = new float[channels][256];
+        float[][] values = new float[channels][256];
         for (int c = 0; c < channels; c++) {
             float m = mean[mean.length == 1 ? 0 : c];
             float s = std[std.length == 1 ? 0 : c];
             for (int v = 0; v < 256; v++) {
-                table[c][v] = ((float) v / 255f - m) / s;
+                values[c][v] = ((float) v / 255f - m) / s;
             }
         }
-        return table;
+        return new Table(values);
     }
 
-    /**
-     * Writes one CHW image of {@code planeSize * tables.length} bytes, starting at {@code src[from]}, into
-     * {@code out} from {@code to} on, through the per-channel tables of {@link #lookupTables}.
-     */
-    static void fillImage(byte[] src, int from, int planeSize, float[][] tables, float[] out, int to) {
-        int p = from;
-        int o = to;
-        for (float[] table : tables) {
-            for (int end = p + planeSize; p < end; p++) {
-                out[o++] = table[src[p] & 0xFF];
+    /** A normalisation resolved for a channel count: byte value to float, per channel. */
+    public static final class Table {
+        private final float[][] values;
+
+        private Table(float[][] values) {
+            this.values = values;
+        }
+
+        /** The float for byte value {@code v} (0–255) of channel {@code c}. */
+        public float value(int c, int v) {
+            return values[c][v];
+        }
+
+        /**
+         * Converts one CHW image of {@code planeSize} pixels per channel, starting at {@code src[from]}, into
+         * {@code out} from {@code to} on.
+         */
+        public void convert(byte[] src, int from, int planeSize, float[] out, int to) {
+            int p = from;
+            int o = to;
+            for (float[] table : values) {
+                for (int end = p + planeSize; p < end; p++) {
+                    out[o++] = table[src[p] & 0xFF];
+                }
             }
         }
     }

@@ -37,6 +37,22 @@ class FashionMnistTest {
     }
 
     @Test
+    void embeddedContentIsThatOfTheCommittedSubset() throws IOException {
+        // zcat FILE.gz | sha256sum of the committed resources, as EmbeddedSubset wrote them (see datasets/README.md)
+        String[][] expected = {
+            {"train-images-idx3-ubyte", "e96786f73f049b431efb587b3458cd29f42881ba30190531dcad86cde35ad6a4"},
+            {"train-labels-idx1-ubyte", "6e8f727e946554eca4eef158c503cc4c9b128bb071b27050c3ed8af3fd2c0cbf"},
+            {"t10k-images-idx3-ubyte", "02823977a82c1bb25eca52807d57b5be973dc3e0e140ddc2b7f2b25ed3871ddc"},
+            {"t10k-labels-idx1-ubyte", "87f9d1d1e0ae99e33d6a635d639e426cb65167c4aa12c454eb890608edc01b71"},
+        };
+        for (String[] file : expected) {
+            try (var in = FashionMnist.class.getResourceAsStream(FashionMnist.EMBEDDED_RESOURCES + file[0] + ".gz")) {
+                assertThat(FashionMnist.sha256(Idx.read(in, file[0]))).as(file[0]).isEqualTo(file[1]);
+            }
+        }
+    }
+
+    @Test
     void embeddedSubsetIsTheSeededSampleOfTheOriginals() {
         assumeTrue(originalsPresent(), "Fashion-MNIST is not installed in " + SYSTEM);
         FashionMnist.Split expected = EmbeddedSubset.select(FashionMnist.full(SYSTEM));
