@@ -102,19 +102,15 @@ public final class DetectionTask implements Task {
 
     /**
      * Checks the dataset settings; the task takes no {@code options:} (the detector's size is the {@code model}
-     * slot's parameters). Both the two- and the three-argument form of {@code Task.prepare} are implemented (no
-     * {@code @Override}), so this compiles against the SPI before and after the options argument was added.
+     * slot's parameters).
      */
+    @Override
     public void prepare(DatasetSpec dataset, Map<String, Object> options, Path dataDir) {
-        if (options != null && !options.isEmpty()) {
+        if (!options.isEmpty()) {
             throw new IllegalArgumentException("options: the detection task has no options (got "
                     + String.join(", ", new TreeMap<>(options).keySet()) + "); set the detector's size on the model "
                     + "slot, e.g. model: {id: " + FcosMiniPlugin.ID + ", width: 32}");
         }
-        prepare(dataset, dataDir);
-    }
-
-    public void prepare(DatasetSpec dataset, Path dataDir) {
         DetectionData.validate(dataset, dataDir);
     }
 

@@ -98,17 +98,17 @@ class DetectionTaskTest {
     @Test
     void badDatasetOptionsStopTheRunWithOneClearMessage() {
         Task task = new DetectionTask();
-        assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0, Map.of("crowd", 1)), null))
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0, Map.of("crowd", 1)), Map.of(), null))
                 .hasMessageContaining("dataset.crowd: unknown option").hasMessageContaining("crowding");
         assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0,
-                Map.of("eval-crowding", List.of(0.5, 2))), null)).hasMessageContaining("dataset.eval-crowding")
+                Map.of("eval-crowding", List.of(0.5, 2))), Map.of(), null)).hasMessageContaining("dataset.eval-crowding")
                 .hasMessageContaining("[0, 1]");
-        assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0, Map.of("preset", "busy")), null))
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0, Map.of("preset", "busy")), Map.of(), null))
                 .hasMessageContaining("busy");
-        assertThatThrownBy(() -> task.prepare(new DatasetSpec("coco", "auto", 0, 0, Map.of("train-annotations", "a.json")), null))
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("coco", "auto", 0, 0, Map.of("train-annotations", "a.json")), Map.of(), null))
                 .hasMessageContaining("dataset.train-images");
         assertThatThrownBy(() -> task.prepare(new DatasetSpec("coco", "auto", 0, 0, Map.of("train-annotations", "/nonexistent.json",
-                "train-images", "/x", "test-annotations", "/y", "test-images", "/z")), null))
+                "train-images", "/x", "test-annotations", "/y", "test-images", "/z")), Map.of(), null))
                 .hasMessageContaining("/nonexistent.json does not exist");
     }
 
