@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * The data of a detection trial, from a suite's {@code dataset:}.
  * <ul>
  *   <li>{@code synthetic-scenes}: {@link SyntheticScenes} of a preset ({@code preset: standard|crowded}), optionally
- *       with another {@code crowding} level (0–1) or image {@code size}; {@code train} and {@code test} images
+ *       with another {@code crowding} level (0–1) or image {@code size}; {@code train-crowding} sets the training
+ *       set's level alone (e.g. train on separated objects, test on crowded ones); {@code train} and {@code test} images
  *       (default {@value #DEFAULT_TRAIN} and {@value #DEFAULT_TEST}) drawn from seeds derived from the trial's seed;
  *       {@code eval-crowding: [0, 0.5, 1]} adds test sets of the same images count at those crowding levels, whose
  *       metrics are named {@code mAP@crowding=0.5} and so on (a level equal to the test set's reuses it).</li>
@@ -37,10 +38,11 @@ final class DetectionData {
     static final int DEFAULT_TEST = 300;
     static final String PRESET = "preset";
     static final String CROWDING = "crowding";
+    static final String TRAIN_CROWDING = "train-crowding";
     static final String SIZE = "size";
     static final String EVAL_CROWDING = "eval-crowding";
     static final List<String> COCO_KEYS = List.of("train-annotations", "train-images", "test-annotations", "test-images");
-    private static final Set<String> SYNTHETIC_KEYS = Set.of(PRESET, CROWDING, SIZE, EVAL_CROWDING);
+    private static final Set<String> SYNTHETIC_KEYS = Set.of(PRESET, CROWDING, TRAIN_CROWDING, SIZE, EVAL_CROWDING);
 
     /** A test set and the suffix of its metric names ({@code ""} for the main one). */
     record EvalSet(String suffix, DetectionSet set) {
@@ -77,6 +79,9 @@ final class DetectionData {
             case SYNTHETIC -> {
                 requireKnown(spec, SYNTHETIC_KEYS);
                 sceneSpec(spec);
+                if (spec.options().containsKey(TRAIN_CROWDING)) {
+                    level(spec.options().get(TRAIN_CROWDING), TRAIN_CROWDING);
+                }
                 evalCrowding(spec);
             }
             case COCO -> {
@@ -116,7 +121,8 @@ final class DetectionData {
         int trainCount = spec.train() > 0 ? spec.train() : DEFAULT_TRAIN;
         int testCount = spec.test() > 0 ? spec.test() : DEFAULT_TEST;
         long testSeed = Indices.derive(seed, 1);
-        SceneSpec trainScenes = scenes;
+        SceneSpec trainScenes = spec.options().containsKey(TRAIN_CROWDING)
+                ? scenes.withCrowding(level(spec.options().get(TRAIN_CROWDING), TRAIN_CROWDING)) : scenes;
         Supplier<DetectionSet> train = () -> SyntheticScenes.generate(trainScenes, trainCount, Indices.derive(seed, 0));
         List<EvalSet> evals = new ArrayList<>();
         evals.add(new EvalSet("", SyntheticScenes.generate(scenes, testCount, testSeed)));
@@ -127,7 +133,7 @@ final class DetectionData {
             evals.add(new EvalSet(suffix, set));
         }
         return new DetectionData(train, String.format(java.util.Locale.ROOT, "synthetic scenes (%s; %,d images)",
-                scenes.describe(), trainCount), evals);
+                trainScenes.describe(), trainCount), evals);
     }
 
     private static SceneSpec sceneSpec(DatasetSpec spec) {

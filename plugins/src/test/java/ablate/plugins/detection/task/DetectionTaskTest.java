@@ -103,6 +103,8 @@ class DetectionTaskTest {
         assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0,
                 Map.of("eval-crowding", List.of(0.5, 2))), Map.of(), null)).hasMessageContaining("dataset.eval-crowding")
                 .hasMessageContaining("[0, 1]");
+        assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0, Map.of("train-crowding", "high")),
+                Map.of(), null)).hasMessageContaining("dataset.train-crowding must be a number in [0, 1], got high");
         assertThatThrownBy(() -> task.prepare(new DatasetSpec("synthetic-scenes", "auto", 0, 0, Map.of("preset", "busy")), Map.of(), null))
                 .hasMessageContaining("busy");
         assertThatThrownBy(() -> task.prepare(new DatasetSpec("coco", "auto", 0, 0, Map.of("train-annotations", "a.json")), Map.of(), null))
