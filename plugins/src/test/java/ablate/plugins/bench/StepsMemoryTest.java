@@ -2,6 +2,9 @@ package ablate.plugins.bench;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.BufferPoolMXBean;
@@ -16,6 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StepsMemoryTest {
     private static final int STEPS = 300;
+    private static int threads;
+
+    /** One engine thread: fast on a busy machine, and the count does not depend on it. */
+    @BeforeAll
+    static void oneThread() {
+        threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
+    }
+
+    @AfterAll
+    static void restoreThreads() {
+        JniUtils.setNumThreads(threads);
+    }
 
     /** Every base manager is a child of the engine's system manager. */
     private static final NDManager SYSTEM;
