@@ -1,7 +1,13 @@
 package ablate.plugins.detection.task;
 
 import ablate.harness.spi.DatasetSpec;
+import ablate.datasets.detection.CocoDataset;
+import ablate.datasets.detection.SceneSpec;
+import ablate.datasets.detection.SyntheticScenes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -33,5 +39,23 @@ class DetectionDataTest {
         assertThat(a.annotations()).isEqualTo(b.annotations());
         assertThat(a.images().get(0).pixels()).isEqualTo(b.images().get(0).pixels());
         assertThat(a.images().get(0).pixels()).isNotEqualTo(c.images().get(0).pixels());
+    }
+
+    /** Scenes written as COCO files (PNG + JSON) read back as the coco dataset, paths relative to the data dir. */
+    @Test
+    void cocoFilesAreReadRelativeToTheDataDirectory(@TempDir Path dir) throws Exception {
+        SceneSpec spec = SceneSpec.standard().withSize(48);
+        CocoDataset.write(SyntheticScenes.generate(spec, 5, 1), dir.resolve("train"));
+        CocoDataset.write(SyntheticScenes.generate(spec, 3, 2), dir.resolve("test"));
+        DatasetSpec coco = new DatasetSpec("coco", "auto", 4, 0, Map.of("train-annotations", "train/annotations.json",
+                "train-images", "train/images", "test-annotations", "test/annotations.json", "test-images", "test/images"));
+        new DetectionTask().prepare(coco, dir);
+        DetectionData data = DetectionData.load(coco, dir, 9);
+        assertThat(data.train().size()).isEqualTo(4); // dataset.train: the first 4 of 5
+        assertThat(data.evals).hasSize(1);
+        assertThat(data.evals.get(0).set().size()).isEqualTo(3);
+        assertThat(data.evals.get(0).set().annotations())
+                .isEqualTo(SyntheticScenes.generate(spec, 3, 2).annotations());
+        assertThat(data.categories()).extracting(c -> c.name()).containsExactly("square", "circle", "triangle");
     }
 }
