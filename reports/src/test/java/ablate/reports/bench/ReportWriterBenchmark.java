@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * All three reports (HTML, summary.json, Allure) of a 1,000-trial results directory: 100 variants × 10 seeds,
- * with or without 10-epoch learning curves (each curve adds an SVG and a CSV Allure attachment per trial).
+ * with or without 10-epoch learning curves (curves add an SVG and a CSV Allure attachment per variant). Every call
+ * rewrites the reports of the same directory, so this times a rewrite (Allure files overwritten in place);
+ * {@link HarnessShapedReportBenchmark} times a first write.
  * {@code bench/jmh reports ReportWriter -f 1 -wi 3 -i 5}
  */
 @State(Scope.Benchmark)
