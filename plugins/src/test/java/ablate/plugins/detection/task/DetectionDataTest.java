@@ -49,7 +49,7 @@ class DetectionDataTest {
         CocoDataset.write(SyntheticScenes.generate(spec, 3, 2), dir.resolve("test"));
         DatasetSpec coco = new DatasetSpec("coco", "auto", 4, 0, Map.of("train-annotations", "train/annotations.json",
                 "train-images", "train/images", "test-annotations", "test/annotations.json", "test-images", "test/images"));
-        new DetectionTask().prepare(coco, dir);
+        new DetectionTask().prepare(coco, Map.of(), dir);
         DetectionData data = DetectionData.load(coco, dir, 9);
         assertThat(data.train().size()).isEqualTo(4); // dataset.train: the first 4 of 5
         assertThat(data.evals).hasSize(1);
