@@ -1,5 +1,6 @@
 package ablate.plugins.classification;
 
+import ablate.plugins.common.Optimizers;
 import ablate.datasets.FashionMnist;
 import ablate.datasets.ImageSet;
 import ablate.datasets.Normalization;
@@ -24,7 +25,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,7 +119,7 @@ public final class ClassificationTask implements Task {
         int stepsPerEpoch = Math.max(1, train.size() / budget.batchSize());
         try (Model m = Model.newInstance("trial", ctx.device())) {
             m.setBlock(block);
-            Optimizer optimizer = optimizer(budget, stepsPerEpoch * budget.epochs());
+            Optimizer optimizer = Optimizers.of(budget, stepsPerEpoch * budget.epochs());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer)
                     .optDevices(new ai.djl.Device[]{ctx.device()});
@@ -157,21 +157,6 @@ public final class ClassificationTask implements Task {
                 return new TrialOutcome(last.metrics(), curves, cost, artifacts);
             }
         }
-    }
-
-    private static Optimizer optimizer(Budget b, int totalSteps) {
-        Tracker lr = switch (b.schedule()) {
-            case "cosine" -> Tracker.cosine().setBaseValue((float) b.learningRate()).optFinalValue(0f)
-                    .setMaxUpdates(totalSteps).build();
-            case "step" -> Tracker.multiFactor().setSteps(new int[]{totalSteps / 2, totalSteps * 3 / 4})
-                    .setBaseValue((float) b.learningRate()).optFactor(0.1f).build();
-            default -> Tracker.fixed((float) b.learningRate());
-        };
-        return switch (b.optimizer()) {
-            case "adam" -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays((float) b.weightDecay()).build();
-            default -> Optimizer.sgd().setLearningRateTracker(lr).optMomentum(0.9f)
-                    .optWeightDecays((float) b.weightDecay()).build();
-        };
     }
 
     /** One pass over a seeded shuffle of the training set; returns the mean training loss. */

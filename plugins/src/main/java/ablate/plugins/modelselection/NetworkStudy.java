@@ -1,5 +1,6 @@
 package ablate.plugins.modelselection;
 
+import ablate.plugins.common.Optimizers;
 import ablate.datasets.FashionMnist;
 import ablate.datasets.ImageSet;
 import ablate.datasets.Normalization;
@@ -25,8 +26,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,7 +120,7 @@ final class NetworkStudy {
         try (Model model = Model.newInstance("candidate-" + index, ctx.device())) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(optimizer(budget, steps * budget.epochs()))
+                    .optOptimizer(Optimizers.of(budget, steps * budget.epochs()))
                     .optDevices(new Device[]{ctx.device()});
             try (Trainer trainer = model.newTrainer(config)) {
                 ctx.seeded(() -> {
@@ -144,21 +143,6 @@ final class NetworkStudy {
                         onTest.accuracy(), seconds);
             }
         }
-    }
-
-    private static Optimizer optimizer(Budget b, int totalSteps) {
-        Tracker lr = switch (b.schedule()) {
-            case "cosine" -> Tracker.cosine().setBaseValue((float) b.learningRate()).optFinalValue(0f)
-                    .setMaxUpdates(totalSteps).build();
-            case "step" -> Tracker.multiFactor().setSteps(new int[]{totalSteps / 2, totalSteps * 3 / 4})
-                    .setBaseValue((float) b.learningRate()).optFactor(0.1f).build();
-            default -> Tracker.fixed((float) b.learningRate());
-        };
-        return switch (b.optimizer()) {
-            case "adam" -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays((float) b.weightDecay()).build();
-            default -> Optimizer.sgd().setLearningRateTracker(lr).optMomentum(0.9f)
-                    .optWeightDecays((float) b.weightDecay()).build();
-        };
     }
 
     /** One pass over a seeded shuffle; each step's arrays live in the step's manager. Returns the mean loss. */

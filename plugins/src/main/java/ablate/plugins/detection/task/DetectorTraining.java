@@ -1,5 +1,6 @@
 package ablate.plugins.detection.task;
 
+import ablate.plugins.common.Optimizers;
 import ablate.datasets.Indices;
 import ablate.datasets.Normalization;
 import ablate.datasets.detection.Annotation;
@@ -16,8 +17,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -53,7 +52,7 @@ final class DetectorTraining {
             model.setBlock(detector.block());
             // the Trainer only runs the optimizer here: the detector computes its own loss
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss("unused"))
-                    .optOptimizer(optimizer(budget, steps * budget.epochs()))
+                    .optOptimizer(Optimizers.of(budget, steps * budget.epochs()))
                     .optDevices(new ai.djl.Device[]{ctx.device()});
             try (Trainer trainer = model.newTrainer(config)) {
                 Shape input = new Shape(batch, 3, s, s);
@@ -120,21 +119,5 @@ final class DetectorTraining {
             all.add(List.copyOf(boxes));
         }
         return all;
-    }
-
-    /** The suite's optimizer: SGD (momentum 0.9) or Adam, constant, cosine or step schedule, weight decay. */
-    static Optimizer optimizer(Budget b, int totalSteps) {
-        Tracker lr = switch (b.schedule()) {
-            case "cosine" -> Tracker.cosine().setBaseValue((float) b.learningRate()).optFinalValue(0f)
-                    .setMaxUpdates(totalSteps).build();
-            case "step" -> Tracker.multiFactor().setSteps(new int[]{totalSteps / 2, totalSteps * 3 / 4})
-                    .setBaseValue((float) b.learningRate()).optFactor(0.1f).build();
-            default -> Tracker.fixed((float) b.learningRate());
-        };
-        return switch (b.optimizer()) {
-            case "adam" -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays((float) b.weightDecay()).build();
-            default -> Optimizer.sgd().setLearningRateTracker(lr).optMomentum(0.9f)
-                    .optWeightDecays((float) b.weightDecay()).build();
-        };
     }
 }
