@@ -1,11 +1,9 @@
 package ablate.reports;
 
 import ablate.results.Provenance;
-import ablate.results.ResultsStore;
 import ablate.results.Status;
 import ablate.results.SuiteInfo;
 import ablate.results.TrialResult;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.qameta.allure.AllureConstants;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Attachment;
@@ -41,8 +39,8 @@ import java.util.stream.Stream;
  * An Allure results directory with one test result per trial: name {@code variant [seed N]}, parameters
  * (variant, seed, every slot and plugin parameter), status (diverged and timed-out trials are "broken",
  * with the cause in the status details), steps "train" and "evaluate" with their timings (evaluate lists the
- * trial's metrics as parameters), attachments shared by the trials of a variant (the learning curves of all its
- * seeds as SVG and CSV, every seed's status, metrics and cost as JSON) and labels (suite, task, variant).
+ * trial's metrics and cost as parameters), the learning curves of all the variant's seeds as SVG and CSV
+ * attachments that its trials share, and labels (suite, task, variant).
  * Also {@code environment.properties} from the provenance and {@code categories.json} that groups
  * failures by cause. {@code allure generate DIR} or the Allure Maven plugin renders it.
  */
@@ -101,10 +99,10 @@ public final class AllureResults {
 
     /**
      * The attachments every trial of a variant shares, written once per variant rather than once per trial (a
-     * file costs far more than its bytes): the learning curves of all its seeds as an SVG chart and a CSV (none
-     * when no trial recorded a curve), and every trial's status, metrics and cost as JSON.
+     * file costs far more than its bytes): the learning curves of all its seeds as an SVG chart and a CSV; none
+     * when no trial recorded a curve.
      */
-    record VariantAttachments(Attachment curvesSvg, Attachment curvesCsv, Attachment metrics) {
+    record VariantAttachments(Attachment curvesSvg, Attachment curvesCsv) {
         static VariantAttachments write(SuiteInfo suite, VariantAnalysis v, Output writer) {
             String key = suite.name() + "/" + v.name();
             List<TrialResult> withCurves = v.trials().stream()
@@ -117,9 +115,7 @@ public final class AllureResults {
                                 + (t.status() == Status.PASSED ? "" : " (" + t.status().label() + ")"), t.curves())).toList()));
                 csv = writer.attach(key, "learning curves (all seeds, CSV)", "text/csv", ".csv", csv(withCurves));
             }
-            Attachment metrics = writer.attach(key, "status, metrics and cost (all seeds)", "application/json",
-                    ".json", metricsJson(v.trials()));
-            return new VariantAttachments(svg, csv, metrics);
+            return new VariantAttachments(svg, csv);
         }
     }
 
@@ -172,7 +168,15 @@ public final class AllureResults {
         if (trial.metrics() != null) {
             trial.metrics().forEach((name, value) -> evaluate.getParameters().add(parameter(name, String.valueOf(value))));
         }
-        evaluate.getAttachments().add(shared.metrics());
+        if (trial.cost() != null) {
+            Analysis.COST_METRICS.forEach((name, f) -> {
+                double v = f.applyAsDouble(trial.cost());
+                if (!Double.isNaN(v)) {
+                    evaluate.getParameters().add(parameter("cost." + name,
+                            v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v)));
+                }
+            });
+        }
         r.setSteps(new ArrayList<>(List.of(train, evaluate)));
         return r;
     }
@@ -291,25 +295,6 @@ public final class AllureResults {
 
     private static String csvField(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
-    private static String metricsJson(List<TrialResult> trials) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (TrialResult trial : trials) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("trial", trial.id());
-            m.put("seed", trial.seed());
-            m.put("status", trial.status().label());
-            m.put("error", trial.error());
-            m.put("metrics", trial.metrics());
-            m.put("cost", trial.cost());
-            list.add(m);
-        }
-        try {
-            return ResultsStore.JSON.writeValueAsString(list);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static long epochMillis(String iso) {

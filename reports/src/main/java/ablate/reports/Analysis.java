@@ -33,7 +33,7 @@ import java.util.function.ToDoubleFunction;
  * Only passed trials enter the statistics; the others are listed in {@link #failures()}.
  */
 public final class Analysis {
-    /** Cost figures a claim may name as its metric when the task did not record a metric of that name. */
+    /** Cost figures a claim may name as its metric when the task did not record a metric of that name, in order. */
     static final Map<String, ToDoubleFunction<Cost>> COST_METRICS = costMetrics();
 
     private final SuiteInfo suite;
@@ -446,6 +446,6 @@ public final class Analysis {
         m.put("latencyMedianMs", Cost::latencyMedianMs);
         m.put("latencyP95Ms", Cost::latencyP95Ms);
         m.put("peakMemoryBytes", c -> c.peakMemoryBytes() < 0 ? Double.NaN : c.peakMemoryBytes());
-        return Map.copyOf(m);
+        return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * nothing to train): suite parsing and validation, planning, 1,000 isolated trial threads, 1,000 atomic result
  * files; and the same followed by the HTML report, summary.json and Allure results. Target: under 2 s.
  * Each iteration writes into a new directory, as a first {@code ablate run} does, and nothing is deleted before
- * the end: on ext4 without a journal (this machine's disk) a file created within about 30 s of many deletions costs
- * up to a millisecond of kernel CPU (the inode allocator skips the recently deleted inodes), so deleting the last
- * iteration's ~3,000 files first would time the clean-up rather than the run.
+ * the end: on ext4 without a journal (this machine's disk) a file created shortly after many deletions costs up to
+ * a millisecond of kernel CPU (the inode allocator steps over each recently deleted inode), so deleting the last
+ * iteration's ~3,000 files first would time the clean-up rather than the run. For the same reason the clean-up
+ * at the end waits a while before the next benchmark's fork starts.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -70,6 +71,7 @@ public class HarnessOverheadBenchmark {
         try (Stream<Path> files = Files.walk(suite.getParent())) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+        Thread.sleep(40_000);
     }
 
     @Benchmark
