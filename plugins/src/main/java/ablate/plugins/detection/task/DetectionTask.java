@@ -16,6 +16,9 @@ import ablate.plugins.detection.Detections;
 import ablate.plugins.detection.PostprocessPlugin;
 import ablate.plugins.detection.losses.BoxLossPlugin;
 import ablate.plugins.detection.losses.ClassificationLossPlugin;
+import ablate.plugins.detection.losses.FocalLoss;
+import ablate.plugins.detection.losses.GiouLoss;
+import ablate.plugins.detection.postprocess.GreedyNms;
 import ablate.results.Cost;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
@@ -77,11 +80,11 @@ public final class DetectionTask implements Task {
         return List.of(
                 new SlotSpec(DetectorPlugin.SLOT, DetectorPlugin.class, FcosMiniPlugin.ID, "detector family and size"),
                 new SlotSpec(ClassificationLossPlugin.SLOT, ClassificationLossPlugin.class,
-                        ablate.plugins.detection.losses.FocalLoss.ID, "loss of the per-class logits"),
-                new SlotSpec(BoxLossPlugin.SLOT, BoxLossPlugin.class, ablate.plugins.detection.losses.GiouLoss.ID,
+                        FocalLoss.ID, "loss of the per-class logits"),
+                new SlotSpec(BoxLossPlugin.SLOT, BoxLossPlugin.class, GiouLoss.ID,
                         "loss of the box regression"),
                 new SlotSpec(PostprocessPlugin.SLOT, PostprocessPlugin.class,
-                        ablate.plugins.detection.postprocess.GreedyNms.ID, "non-maximum suppression, class-wise"));
+                        GreedyNms.ID, "non-maximum suppression, class-wise"));
     }
 
     @Override
