@@ -204,7 +204,7 @@ public final class ClassificationTask implements Task {
     }
 
     /** Index of the largest of {@code v[from .. from+n)}: the first on ties, NaN above all (as torch.argmax). */
-    static int argMax(float[] v, int from, int n) {
+    private static int argMax(float[] v, int from, int n) {
         int best = 0;
         for (int i = 1; i < n; i++) {
             float x = v[from + i];

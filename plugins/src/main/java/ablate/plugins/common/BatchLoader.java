@@ -41,9 +41,13 @@ public final class BatchLoader implements AutoCloseable {
      * @param batches   how many batches to produce: at most {@code ceil(order.length / batchSize)}
      */
     public BatchLoader(ImageSet images, Normalization normalization, int[] order, int batchSize, int batches) {
-        if (batchSize < 1 || batches < 0 || (long) (batches - 1) * batchSize >= order.length && batches > 0) {
+        if (batchSize < 1 || batches < 0) {
+            throw new IllegalArgumentException("batch size must be positive and batches not negative, got "
+                    + batchSize + " and " + batches);
+        }
+        if (batches > 0 && (long) (batches - 1) * batchSize >= order.length) {
             throw new IllegalArgumentException(batches + " batches of " + batchSize + " need more than "
-                    + order.length + " indices");
+                    + (long) (batches - 1) * batchSize + " indices, the order has " + order.length);
         }
         this.batches = batches;
         Shape image = new Shape(images.channels(), images.height(), images.width());

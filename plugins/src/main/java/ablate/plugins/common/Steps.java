@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
@@ -63,12 +65,17 @@ public final class Steps {
     /**
      * What {@link Trainer#step()} does on one device, without its parameter server's copy of every gradient
      * (kept there for multi-device reduction): the same optimizer calls on the same arrays, so the same numbers.
-     * The engine's update zeroes each gradient afterwards.
+     * The engine's update zeroes each gradient afterwards. A parameter no forward pass has used yet has no
+     * gradient and is left alone, as the trainer's parameter store (which only holds used ones) leaves it.
      */
     private void update() {
         for (Parameter p : trainable) {
             NDArray weight = p.getArray();
-            try (NDArray grad = weight.getGradient()) {
+            NDArray grad = weight instanceof PtNDArray pt ? JniUtils.getGradient(pt) : weight.getGradient();
+            if (grad == null) {
+                continue;
+            }
+            try (grad) {
                 optimizer.update(p.getId(), weight, grad);
             }
         }
