@@ -91,6 +91,16 @@ class EndToEndTest {
         assertThat(metricsById(again)).isEqualTo(first);
     }
 
+    @Test
+    void parallelTrialsTrainSideBySideWithTheSameMetrics() throws Exception {
+        Path parallel = dir.resolve("parallel");
+        assertThat(Main.execute("run", dir.resolve("tiny.yaml").toString(), "--out", parallel.toString(),
+                "--device", "cpu", "--quiet", "--jobs", "2")).isZero();
+        assertThat(new ResultsStore(parallel).readAll()).allSatisfy(t -> assertThat(t.status()).isEqualTo(Status.PASSED));
+        // the engine's thread count was fixed when the first run loaded it, so every trial ran with the same one
+        assertThat(metricsById(parallel)).isEqualTo(metricsById(out));
+    }
+
     private static Map<String, Map<String, Double>> metricsById(Path results) {
         return new ResultsStore(results).readAll().stream()
                 .collect(java.util.stream.Collectors.toMap(TrialResult::id, TrialResult::metrics));

@@ -52,7 +52,7 @@ public final class Steps {
         try (NDManager step = trainer.getManager().newSubManager()) {
             NDList x = new NDList(batch.images(step));
             NDList y = new NDList(batch.labels(step));
-            try (GradientCollector gc = trainer.newGradientCollector()) {
+            try (GradientCollector gc = ThreadGradients.open(trainer)) {
                 NDList logits = trainer.forward(x);
                 NDArray loss = trainer.getLoss().evaluate(y, logits);
                 gc.backward(loss);

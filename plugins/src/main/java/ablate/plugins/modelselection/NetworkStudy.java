@@ -22,6 +22,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.training.DefaultTrainingConfig;
+import ablate.plugins.common.ThreadGradients;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
@@ -161,7 +162,7 @@ final class NetworkStudy {
                 try (NDManager step = trainer.getManager().newSubManager()) {
                     NDArray x = step.create(buffer, shape);
                     NDArray y = step.create(labels);
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                    try (GradientCollector gc = ThreadGradients.open(trainer)) {
                         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                         NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                         gc.backward(loss);

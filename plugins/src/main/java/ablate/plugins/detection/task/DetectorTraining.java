@@ -14,6 +14,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
+import ablate.plugins.common.ThreadGradients;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -92,7 +93,7 @@ final class DetectorTraining {
                 }
                 try (NDManager manager = trainer.getManager().newSubManager()) {
                     NDArray x = manager.create(pixels, input);
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                    try (GradientCollector gc = ThreadGradients.open(trainer)) {
                         NDList outputs = trainer.forward(new NDList(x));
                         NDArray loss = detector.loss(outputs, targets, losses, manager);
                         gc.backward(loss);
