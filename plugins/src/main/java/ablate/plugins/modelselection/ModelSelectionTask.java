@@ -1,5 +1,6 @@
 package ablate.plugins.modelselection;
 
+import ablate.plugins.common.SharedResults;
 import ablate.datasets.FashionMnist;
 import ablate.harness.spi.DatasetSpec;
 import ablate.harness.spi.Plugin;
@@ -28,10 +29,12 @@ import java.util.TreeMap;
  * averaged over the sample sizes. Options: see {@link Settings}.
  *
  * <p>The trials of one seed see the same data and differ only in the criterion, so what they choose from is
- * computed once per seed and process ({@link EvidenceCache}); each trial's train time is that computation's.
+ * computed once per seed and process ({@link SharedResults}); each trial's train time is that computation's.
  */
 public final class ModelSelectionTask implements Task {
     static final String FASHION_MNIST = "fashion-mnist";
+    /** The evidence of the most recent seeds and settings: the trials of one seed differ only in the criterion. */
+    static final SharedResults<Evidence> EVIDENCE = new SharedResults<>(32);
     static final String SYNTHETIC = "synthetic";
 
     private final Map<String, BackbonePlugin> models = new TreeMap<>();
@@ -103,8 +106,8 @@ public final class ModelSelectionTask implements Task {
         CriterionPlugin criterion = ctx.slot(CriterionPlugin.SLOT, CriterionPlugin.class).plugin();
         Object key = List.of(ctx.seed(), settings, ctx.dataset(), withNetworks ? ctx.budget() : "",
                 String.valueOf(ctx.dataDir()), ctx.device().toString());
-        EvidenceCache.Lookup lookup = EvidenceCache.get(key, () -> evidence(settings, specs, ctx));
-        return Scores.outcome(lookup.evidence(), criterion, settings, lookup.computedHere());
+        SharedResults.Lookup<Evidence> lookup = EVIDENCE.get(key, () -> evidence(settings, specs, ctx), ctx::checkCancelled);
+        return Scores.outcome(lookup.value(), criterion, settings, lookup.computedHere());
     }
 
     /** Everything the criteria choose from, from the seed alone: independent of the criterion. */

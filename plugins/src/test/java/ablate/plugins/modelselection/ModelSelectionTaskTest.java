@@ -32,7 +32,7 @@ class ModelSelectionTaskTest {
 
     @BeforeEach
     void freshCache() {
-        EvidenceCache.clear();
+        ModelSelectionTask.EVIDENCE.clear();
     }
 
     static StubContext context(long seed, CriterionPlugin criterion, Map<String, Object> options) {
@@ -87,7 +87,7 @@ class ModelSelectionTaskTest {
     @Test
     void sameSeedSameNumbersOtherSeedOtherData() throws Exception {
         Map<String, Double> first = task.run(context(11, new BicPlugin(), TINY)).metrics();
-        EvidenceCache.clear();
+        ModelSelectionTask.EVIDENCE.clear();
         TrialOutcome again = task.run(context(11, new BicPlugin(), TINY));
         assertThat(again.metrics()).isEqualTo(first);
         assertThat(again.artifacts()).containsEntry("evidenceComputedInThisTrial", true);

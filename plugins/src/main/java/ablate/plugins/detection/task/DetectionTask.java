@@ -1,5 +1,6 @@
 package ablate.plugins.detection.task;
 
+import ablate.plugins.common.SharedResults;
 import ablate.datasets.detection.DetectionSet;
 import ablate.harness.spi.DatasetSpec;
 import ablate.harness.spi.Params;
@@ -51,7 +52,7 @@ import java.util.TreeMap;
  * post-processing). Artifacts: {@code prCurves} (interpolated precision at the 101 COCO recall points, IoU 0.5,
  * per category, main test set) and {@code examples} (test images with true and detected boxes as SVG).
  *
- * <p>Trained detectors are shared between trials that differ only in post-processing ({@link TrainedDetectors}):
+ * <p>Trained detectors are shared between trials that differ only in post-processing ({@link SharedResults}):
  * such trials report the training time and loss curve of the detector they reuse, and say so in the artifact
  * {@code detector}.
  */
@@ -63,7 +64,17 @@ public final class DetectionTask implements Task {
     static final int LATENCY_RUNS = 30;
     static final List<String> METRICS = List.of("mAP", "AP50", "AP75", "AR100");
     static final String POSTPROCESS_MS = "postprocessMs";
-    static final TrainedDetectors CACHE = new TrainedDetectors();
+    static final int DETECTORS_KEPT = 16;
+    static final SharedResults<TrainedDetector> CACHE = new SharedResults<>(DETECTORS_KEPT);
+
+    /**
+     * A trained detector: its parameters as {@code Block.saveParameters} writes them, how training went, and its
+     * raw (not yet post-processed) detections on each test set of the trial's data, in the data's order. The key
+     * is everything that determines training (dataset, budget, model and loss plugins with their parameters, seed,
+     * device) and nothing else, so variants that differ only in the post-processor share one per seed.
+     */
+    record TrainedDetector(byte[] parameters, List<Double> trainLoss, double trainSeconds, List<Detections> raw) {
+    }
 
     @Override
     public String id() {
@@ -127,7 +138,7 @@ public final class DetectionTask implements Task {
         var post = ctx.slot(PostprocessPlugin.SLOT, PostprocessPlugin.class);
         Detector.Losses losses = new Detector.Losses(cls.plugin(), cls.params(), box.plugin(), box.params());
 
-        TrainedDetectors.Lookup lookup = CACHE.get(trainingKey(ctx, model, cls, box), () -> {
+        SharedResults.Lookup<TrainedDetector> lookup = CACHE.get(trainingKey(ctx, model, cls, box), () -> {
             DetectorTraining.Result result = DetectorTraining.train(model.plugin().create(classes, model.params()),
                     data.train(), losses, ctx);
             try (Loaded loaded = new Loaded(model.plugin().create(classes, model.params()), result.parameters(), ctx)) {
@@ -138,11 +149,11 @@ public final class DetectionTask implements Task {
                             .indexOf(set); // a level equal to the main test set's is the same set
                     raw.add(same >= 0 ? raw.get(same) : loaded.raw(set));
                 }
-                return new TrainedDetectors.Trained(result.parameters(), result.trainLoss(), result.seconds(), raw);
+                return new TrainedDetector(result.parameters(), result.trainLoss(), result.seconds(), raw);
             }
-        }, ctx);
-        TrainedDetectors.Trained trained = lookup.trained();
-        if (!lookup.trainedNow()) {
+        }, ctx::checkCancelled);
+        TrainedDetector trained = lookup.value();
+        if (!lookup.computedHere()) {
             for (int e = 0; e < trained.trainLoss().size(); e++) {
                 ctx.progress(e + 1, trained.trainLoss().size(), trained.trainLoss().get(e));
             }
@@ -171,7 +182,7 @@ public final class DetectionTask implements Task {
             }
         }
         artifacts.put("examples", examples);
-        artifacts.put("detector", lookup.trainedNow() ? "trained in this trial"
+        artifacts.put("detector", lookup.computedHere() ? "trained in this trial"
                 : "reused: trained earlier in this run with the same data, budget, model, losses and seed");
         artifacts.put("dataSource", data.description());
 
