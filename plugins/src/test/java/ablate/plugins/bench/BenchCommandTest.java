@@ -1,40 +1,17 @@
 package ablate.plugins.bench;
 
-import ablate.harness.cli.Main;
+import ablate.harness.cli.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BenchCommandTest {
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result bench(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.execute(args);
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void trainPrintsOneJsonObjectWithTheThroughput() throws Exception {
-        Result r = bench("bench", "train", "--model", "tiny", "--batch", "2", "--steps", "3", "--warmup", "1",
+        CliRun r = CliRun.of("bench", "train", "--model", "tiny", "--batch", "2", "--steps", "3", "--warmup", "1",
                 "--threads", "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -50,7 +27,7 @@ class BenchCommandTest {
 
     @Test
     void inferPrintsTheThroughputAsText() {
-        Result r = bench("bench", "infer", "--model", "tiny", "--batch", "3", "--steps", "2", "--warmup", "0");
+        CliRun r = CliRun.of("bench", "infer", "--model", "tiny", "--batch", "3", "--steps", "2", "--warmup", "0");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("infer tiny, batch 3").containsPattern("imagesPerSecond: [0-9.]+")
                 .containsPattern("msPerStep: [0-9.]+");
@@ -58,14 +35,14 @@ class BenchCommandTest {
 
     @Test
     void anUnknownModelIsAUserError() {
-        Result r = bench("bench", "train", "--model", "resnet50");
+        CliRun r = CliRun.of("bench", "train", "--model", "resnet50");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--model must be one of resnet20, tiny, got 'resnet50'");
     }
 
     @Test
     void aZeroBatchIsAUserError() {
-        Result r = bench("bench", "infer", "--batch", "0");
+        CliRun r = CliRun.of("bench", "infer", "--batch", "0");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--batch and --steps must be at least 1");
     }

@@ -1,5 +1,6 @@
 package ablate.harness.cli.metric;
 
+import ablate.harness.cli.CliRun;
 import ablate.harness.cli.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,32 +32,8 @@ class MetricCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return MAPPER.readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    static void assertOneLineError(Run r, String fragment) {
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().lines()).singleElement().asString().startsWith("ablate: ").contains(fragment);
-        assertThat(r.out()).isEmpty();
+    static void assertOneLineError(CliRun r, String fragment) {
+        assertThat(r.assertOneLineError(fragment).out()).isEmpty();
     }
 
     static Path resource(String name) throws URISyntaxException {
@@ -74,7 +48,7 @@ class MetricCommandTest {
 
     @Test
     void cocoPrintsTheTwelveNumbers() throws Exception {
-        Run r = run("metric", "coco", "--gt", resource("coco/gt.json").toString(), "--dt", resource("coco/dt.json").toString());
+        CliRun r = CliRun.of("metric", "coco", "--gt", resource("coco/gt.json").toString(), "--dt", resource("coco/dt.json").toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = r.json();
         assertThat(keys(json)).containsExactly("AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10", "AR100", "ARs", "ARm", "ARl");
@@ -82,7 +56,7 @@ class MetricCommandTest {
         for (int i = 0; i < 12; i++) {
             assertThat(json.get(keys(json).get(i)).asDouble()).as(keys(json).get(i)).isCloseTo(expected[i], within(1e-15));
         }
-        Run per = run("metric", "coco", "--per-category", "--gt", resource("coco/gt.json").toString(), "--dt", resource("coco/dt.json").toString());
+        CliRun per = CliRun.of("metric", "coco", "--per-category", "--gt", resource("coco/gt.json").toString(), "--dt", resource("coco/dt.json").toString());
         JsonNode categories = per.json().get("perCategory");
         assertThat(categories.get(0).get("name").asText()).isEqualTo("box");
         assertThat(categories.get(0).get("AP").asDouble()).isCloseTo(2.0 / 3, within(1e-15));
@@ -93,7 +67,7 @@ class MetricCommandTest {
     @Test
     void cocoIsBitIdenticalToPycocotools() throws Exception {
         JsonNode reference = MAPPER.readTree(resource("coco-pycocotools/pycocotools.json").toFile());
-        Run r = run("metric", "coco", "--per-category", "--gt", resource("coco-pycocotools/gt.json").toString(),
+        CliRun r = CliRun.of("metric", "coco", "--per-category", "--gt", resource("coco-pycocotools/gt.json").toString(),
                 "--dt", resource("coco-pycocotools/dt.json").toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = r.json();
@@ -114,7 +88,7 @@ class MetricCommandTest {
     @Test
     void cocoAcceptsAnEmptyResultsList() throws Exception {
         Path empty = Files.writeString(dir.resolve("dt.json"), "[]");
-        Run r = run("metric", "coco", "--gt", resource("coco/gt.json").toString(), "--dt", empty.toString());
+        CliRun r = CliRun.of("metric", "coco", "--gt", resource("coco/gt.json").toString(), "--dt", empty.toString());
         assertThat(r.code()).isZero();
         assertThat(r.json().get("AP").asDouble()).isEqualTo(0.0);
         assertThat(r.json().get("APs").asDouble()).isEqualTo(0.0);
@@ -124,18 +98,18 @@ class MetricCommandTest {
     void cocoBadInput() throws Exception {
         String gt = resource("coco/gt.json").toString();
         Path unknownImage = Files.writeString(dir.resolve("a.json"), "[{\"image_id\": 9, \"category_id\": 1, \"bbox\": [0,0,1,1], \"score\": 1}]");
-        assertOneLineError(run("metric", "coco", "--gt", gt, "--dt", unknownImage.toString()), "detection 0: image_id 9 is not in the ground truth");
+        assertOneLineError(CliRun.of("metric", "coco", "--gt", gt, "--dt", unknownImage.toString()), "detection 0: image_id 9 is not in the ground truth");
         Path unknownCategory = Files.writeString(dir.resolve("b.json"), "[{\"image_id\": 1, \"category_id\": 5, \"bbox\": [0,0,1,1], \"score\": 1}]");
-        assertOneLineError(run("metric", "coco", "--gt", gt, "--dt", unknownCategory.toString()), "category_id 5 is not in the ground truth");
+        assertOneLineError(CliRun.of("metric", "coco", "--gt", gt, "--dt", unknownCategory.toString()), "category_id 5 is not in the ground truth");
         Path malformed = Files.writeString(dir.resolve("c.json"), "[{\"image_id\": 1,");
-        assertOneLineError(run("metric", "coco", "--gt", gt, "--dt", malformed.toString()), "c.json: malformed JSON at line 1");
+        assertOneLineError(CliRun.of("metric", "coco", "--gt", gt, "--dt", malformed.toString()), "c.json: malformed JSON at line 1");
         Path noScore = Files.writeString(dir.resolve("d.json"), "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0,0,1,1]}]");
-        assertOneLineError(run("metric", "coco", "--gt", gt, "--dt", noScore.toString()), "detection 0: missing \"score\"");
+        assertOneLineError(CliRun.of("metric", "coco", "--gt", gt, "--dt", noScore.toString()), "detection 0: missing \"score\"");
         Path shortBox = Files.writeString(dir.resolve("e.json"), "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0,0,1], \"score\": 1}]");
-        assertOneLineError(run("metric", "coco", "--gt", gt, "--dt", shortBox.toString()), "\"bbox\" must be 4 numbers");
+        assertOneLineError(CliRun.of("metric", "coco", "--gt", gt, "--dt", shortBox.toString()), "\"bbox\" must be 4 numbers");
         Path notCoco = Files.writeString(dir.resolve("f.json"), "{\"annotations\": []}");
-        assertOneLineError(run("metric", "coco", "--gt", notCoco.toString(), "--dt", unknownImage.toString()), "no \"images\" list");
-        assertOneLineError(run("metric", "coco", "--gt", dir.resolve("missing.json").toString(), "--dt", gt), "missing.json: no such file");
+        assertOneLineError(CliRun.of("metric", "coco", "--gt", notCoco.toString(), "--dt", unknownImage.toString()), "no \"images\" list");
+        assertOneLineError(CliRun.of("metric", "coco", "--gt", dir.resolve("missing.json").toString(), "--dt", gt), "missing.json: no such file");
     }
 
     @Test
@@ -143,14 +117,14 @@ class MetricCommandTest {
         // image 1, category 1 in score order: far box (FP), g1 (TP), g2 (TP): rec 0 .5 1, prec 0 .5 2/3;
         // envelope 2/3 everywhere → all-point AP = .5·2/3 + .5·2/3 = 2/3, and every 11-point value is 2/3.
         // Category 2 only has a crowd (difficult) object: AP null, left out of mAP.
-        Run r = run("metric", "voc", "--gt", resource("coco/gt.json").toString(), "--dt", resource("coco/dt.json").toString());
+        CliRun r = CliRun.of("metric", "voc", "--gt", resource("coco/gt.json").toString(), "--dt", resource("coco/dt.json").toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = r.json();
         assertThat(keys(json)).containsExactly("mAP", "perCategory");
         assertThat(json.get("mAP").asDouble()).isCloseTo(2.0 / 3, within(1e-15));
         assertThat(json.get("perCategory").get(1).get("AP").isNull()).isTrue();
         assertThat(json.get("perCategory").get(0).get("positives").asInt()).isEqualTo(2);
-        Run voc07 = run("metric", "voc", "--use-07-metric", "--gt", resource("coco/gt.json").toString(), "--dt", resource("coco/dt.json").toString());
+        CliRun voc07 = CliRun.of("metric", "voc", "--use-07-metric", "--gt", resource("coco/gt.json").toString(), "--dt", resource("coco/dt.json").toString());
         assertThat(voc07.json().get("mAP").asDouble()).isCloseTo(2.0 / 3, within(1e-15));
     }
 
@@ -185,7 +159,7 @@ class MetricCommandTest {
         writePalette(pred.resolve("a.png"), 6, P1);
         writePalette(gt.resolve("b.png"), 4, G2);
         writeGray(pred.resolve("b.png"), 4, P2);
-        Run r = run("metric", "seg", "--gt", gt.toString(), "--pred", pred.toString(), "--num-classes", "5");
+        CliRun r = CliRun.of("metric", "seg", "--gt", gt.toString(), "--pred", pred.toString(), "--num-classes", "5");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = r.json();
         assertThat(keys(json)).containsExactly("pixelAccuracy", "meanPixelAccuracy", "mIoU", "fwIoU", "meanDice", "perClass");
@@ -205,18 +179,18 @@ class MetricCommandTest {
         Path b = dir.resolve("b.png");
         writeGray(a, 6, G1);
         writeGray(b, 4, G2);
-        assertOneLineError(run("metric", "seg", "--gt", a.toString(), "--pred", b.toString(), "--num-classes", "5"), "differs from the ground truth's 6×5");
-        assertOneLineError(run("metric", "seg", "--gt", a.toString(), "--pred", a.toString(), "--num-classes", "2"),
+        assertOneLineError(CliRun.of("metric", "seg", "--gt", a.toString(), "--pred", b.toString(), "--num-classes", "5"), "differs from the ground truth's 6×5");
+        assertOneLineError(CliRun.of("metric", "seg", "--gt", a.toString(), "--pred", a.toString(), "--num-classes", "2"),
                 "ground truth label 2 at pixel 2 is not a class (0..1) nor the ignore index 255");
         Path rgb = dir.resolve("rgb.png");
         ImageIO.write(new BufferedImage(6, 5, BufferedImage.TYPE_INT_RGB), "png", rgb.toFile());
-        assertOneLineError(run("metric", "seg", "--gt", a.toString(), "--pred", rgb.toString(), "--num-classes", "5"), "must be an 8-bit single-channel");
+        assertOneLineError(CliRun.of("metric", "seg", "--gt", a.toString(), "--pred", rgb.toString(), "--num-classes", "5"), "must be an 8-bit single-channel");
         Path text = Files.writeString(dir.resolve("t.png"), "not a png");
-        assertOneLineError(run("metric", "seg", "--gt", text.toString(), "--pred", a.toString(), "--num-classes", "5"), "t.png: not a readable image");
+        assertOneLineError(CliRun.of("metric", "seg", "--gt", text.toString(), "--pred", a.toString(), "--num-classes", "5"), "t.png: not a readable image");
         Files.createDirectory(dir.resolve("g"));
         Files.createDirectory(dir.resolve("p"));
         writeGray(dir.resolve("g/x.png"), 6, G1);
-        assertOneLineError(run("metric", "seg", "--gt", dir.resolve("g").toString(), "--pred", dir.resolve("p").toString(), "--num-classes", "5"),
+        assertOneLineError(CliRun.of("metric", "seg", "--gt", dir.resolve("g").toString(), "--pred", dir.resolve("p").toString(), "--num-classes", "5"),
                 "x.png: missing");
     }
 
@@ -249,11 +223,11 @@ class MetricCommandTest {
         Path b = dir.resolve("b.png");
         writeGray(a, 31, pattern(31, 23, 1));
         writeGray(b, 31, pattern(31, 23, 2));
-        Run psnr = run("metric", "psnr", "--ref", a.toString(), "--test", b.toString());
+        CliRun psnr = CliRun.of("metric", "psnr", "--ref", a.toString(), "--test", b.toString());
         assertThat(psnr.code()).as(psnr.err()).isZero();
         assertThat(keys(psnr.json())).containsExactly("psnr");
         assertThat(psnr.json().get("psnr").asDouble()).isCloseTo(9.473656297658975, within(1e-12));
-        Run ssim = run("metric", "ssim", "--ref", a.toString(), "--test", b.toString(), "--data-range", "255");
+        CliRun ssim = CliRun.of("metric", "ssim", "--ref", a.toString(), "--test", b.toString(), "--data-range", "255");
         assertThat(keys(ssim.json())).containsExactly("ssim");
         assertThat(ssim.json().get("ssim").asDouble()).isCloseTo(0.10970028898890641, within(1e-14));
 
@@ -261,13 +235,13 @@ class MetricCommandTest {
         Path s = dir.resolve("s.png");
         writeRgb(r, 16, 12, 3, 4, 5);
         writeRgb(s, 16, 12, 6, 4, 7);
-        assertThat(run("metric", "psnr", "--ref", r.toString(), "--test", s.toString()).json().get("psnr").asDouble())
+        assertThat(CliRun.of("metric", "psnr", "--ref", r.toString(), "--test", s.toString()).json().get("psnr").asDouble())
                 .isCloseTo(9.275838768471377, within(1e-12));
-        assertThat(run("metric", "ssim", "--ref", r.toString(), "--test", s.toString()).json().get("ssim").asDouble())
+        assertThat(CliRun.of("metric", "ssim", "--ref", r.toString(), "--test", s.toString()).json().get("ssim").asDouble())
                 .isCloseTo(0.4172575515567676, within(1e-14));
-        assertThat(run("metric", "psnr", "--channel", "y", "--ref", r.toString(), "--test", s.toString()).json().get("psnr").asDouble())
+        assertThat(CliRun.of("metric", "psnr", "--channel", "y", "--ref", r.toString(), "--test", s.toString()).json().get("psnr").asDouble())
                 .isCloseTo(17.550050219447975, within(1e-12));
-        assertThat(run("metric", "ssim", "--channel", "y", "--ref", r.toString(), "--test", s.toString()).json().get("ssim").asDouble())
+        assertThat(CliRun.of("metric", "ssim", "--channel", "y", "--ref", r.toString(), "--test", s.toString()).json().get("ssim").asDouble())
                 .isCloseTo(0.7353667610095243, within(1e-12));
     }
 
@@ -275,9 +249,9 @@ class MetricCommandTest {
     void identicalImagesPrintInfinityAsAString() throws Exception {
         Path a = dir.resolve("a.png");
         writeGray(a, 31, pattern(31, 23, 1));
-        Run r = run("metric", "psnr", "--ref", a.toString(), "--test", a.toString());
+        CliRun r = CliRun.of("metric", "psnr", "--ref", a.toString(), "--test", a.toString());
         assertThat(r.out()).contains("\"psnr\" : \"Infinity\"");
-        assertThat(run("metric", "ssim", "--ref", a.toString(), "--test", a.toString()).json().get("ssim").asDouble())
+        assertThat(CliRun.of("metric", "ssim", "--ref", a.toString(), "--test", a.toString()).json().get("ssim").asDouble())
                 .isCloseTo(1.0, within(1e-12));
     }
 
@@ -289,15 +263,15 @@ class MetricCommandTest {
         writeGray(a, 31, pattern(31, 23, 1));
         writeGray(b, 23, pattern(23, 31, 1));
         writeGray(small, 10, pattern(10, 10, 1));
-        assertOneLineError(run("metric", "psnr", "--ref", a.toString(), "--test", b.toString()), "differs from");
-        assertOneLineError(run("metric", "ssim", "--ref", small.toString(), "--test", small.toString()), "SSIM needs images of at least 11×11");
-        assertOneLineError(run("metric", "ssim", "--channel", "y", "--ref", a.toString(), "--test", a.toString()), "--channel y needs RGB images");
-        assertOneLineError(run("metric", "psnr", "--ref", dir.resolve("none.png").toString(), "--test", a.toString()), "none.png: no such file");
+        assertOneLineError(CliRun.of("metric", "psnr", "--ref", a.toString(), "--test", b.toString()), "differs from");
+        assertOneLineError(CliRun.of("metric", "ssim", "--ref", small.toString(), "--test", small.toString()), "SSIM needs images of at least 11×11");
+        assertOneLineError(CliRun.of("metric", "ssim", "--channel", "y", "--ref", a.toString(), "--test", a.toString()), "--channel y needs RGB images");
+        assertOneLineError(CliRun.of("metric", "psnr", "--ref", dir.resolve("none.png").toString(), "--test", a.toString()), "none.png: no such file");
     }
 
     @Test
     void aicBicFollowsStatsmodels() throws Exception {
-        Run r = run("metric", "aic-bic", "--csv", resource("poly.csv").toString(), "--max-degree", "3");
+        CliRun r = CliRun.of("metric", "aic-bic", "--csv", resource("poly.csv").toString(), "--max-degree", "3");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = r.json();
         assertThat(json.size()).isEqualTo(4);
@@ -314,21 +288,21 @@ class MetricCommandTest {
     @Test
     void aicBicBadInput() throws Exception {
         Path noHeader = Files.writeString(dir.resolve("a.csv"), "1,2\n3,4\n");
-        assertOneLineError(run("metric", "aic-bic", "--csv", noHeader.toString(), "--max-degree", "1"), "line 1: expected the header x,y");
+        assertOneLineError(CliRun.of("metric", "aic-bic", "--csv", noHeader.toString(), "--max-degree", "1"), "line 1: expected the header x,y");
         Path bad = Files.writeString(dir.resolve("b.csv"), "x,y\n1,2\n3,abc\n");
-        assertOneLineError(run("metric", "aic-bic", "--csv", bad.toString(), "--max-degree", "0"), "line 3: 'abc' is not a finite number");
+        assertOneLineError(CliRun.of("metric", "aic-bic", "--csv", bad.toString(), "--max-degree", "0"), "line 3: 'abc' is not a finite number");
         Path few = Files.writeString(dir.resolve("c.csv"), "x,y\n1,2\n3,4\n");
-        assertOneLineError(run("metric", "aic-bic", "--csv", few.toString(), "--max-degree", "1"), "2 points cannot fit a degree-1 polynomial");
+        assertOneLineError(CliRun.of("metric", "aic-bic", "--csv", few.toString(), "--max-degree", "1"), "2 points cannot fit a degree-1 polynomial");
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("coco", "voc", "seg", "psnr", "ssim", "aic-bic")) {
-            Run r = run("metric", command, "--help");
+            CliRun r = CliRun.of("metric", command, "--help");
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("Usage: ablate metric " + command);
         }
-        assertOneLineError(run("metric"), "'metric' needs a subcommand");
-        assertOneLineError(run("metric", "coco", "--gt", "x.json"), "Missing required option: '--dt=DT.json'");
+        assertOneLineError(CliRun.of("metric"), "'metric' needs a subcommand");
+        assertOneLineError(CliRun.of("metric", "coco", "--gt", "x.json"), "Missing required option: '--dt=DT.json'");
     }
 }

@@ -1,17 +1,13 @@
 package ablate.plugins.detection.cli;
 
-import ablate.harness.cli.Main;
+import ablate.harness.cli.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,29 +29,10 @@ class NmsCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private Result nms(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            List<String> all = new ArrayList<>(List.of("nms"));
-            all.addAll(List.of(args));
-            code = Main.execute(all.toArray(String[]::new));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun nms(String... args) {
+        List<String> all = new ArrayList<>(List.of("nms"));
+        all.addAll(List.of(args));
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     private String file(String name, String content) throws IOException {
@@ -64,7 +41,7 @@ class NmsCommandTest {
 
     @Test
     void greedyPrintsTheKeptDetectionsAsACocoResultsList() throws IOException {
-        Result r = nms("--method", "greedy", "--input", file("dets.json", DETECTIONS));
+        CliRun r = nms("--method", "greedy", "--input", file("dets.json", DETECTIONS));
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         JsonNode json = r.json();
@@ -88,7 +65,7 @@ class NmsCommandTest {
     void everyMethodRuns() throws IOException {
         String dets = file("dets.json", DETECTIONS);
         for (String method : List.of("greedy", "soft-linear", "soft-gaussian", "diou", "weighted", "matrix")) {
-            Result r = nms("--method", method, "--input", dets);
+            CliRun r = nms("--method", method, "--input", dets);
             assertThat(r.code()).as(method).isZero();
             assertThat(r.json().get(0).get("score").doubleValue()).as(method).isEqualTo(0.9);
         }
@@ -119,10 +96,10 @@ class NmsCommandTest {
     @Test
     void anEmptyListAndImagesWithoutDetectionsAreValid() throws IOException {
         String images = file("gt.json", "{\"images\": [{\"id\": 1}, {\"id\": 2}, {\"id\": 3}], \"annotations\": []}");
-        Result empty = nms("--method", "greedy", "--input", file("empty.json", "[]"), "--images", images);
+        CliRun empty = nms("--method", "greedy", "--input", file("empty.json", "[]"), "--images", images);
         assertThat(empty.code()).isZero();
         assertThat(empty.out().trim()).isEqualTo("[]");
-        Result some = nms("--method", "soft-gaussian", "--input", file("dets.json", DETECTIONS), "--images", images);
+        CliRun some = nms("--method", "soft-gaussian", "--input", file("dets.json", DETECTIONS), "--images", images);
         assertThat(some.code()).isZero();
         assertThat(some.json()).hasSize(4);
     }
@@ -144,20 +121,16 @@ class NmsCommandTest {
     })
     void badInputIsOneLineAndExitTwo(String what, String content, String message) throws IOException {
         String dets = file("dets.json", content == null ? "" : content);
-        Result r = nms("--method", "greedy", "--input", dets);
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err().lines()).hasSize(1);
-        assertThat(r.err()).startsWith("ablate: " + dets).contains(message);
+        CliRun r = nms("--method", "greedy", "--input", dets);
+        assertError(r, message);
+        assertThat(r.err()).startsWith("ablate: " + dets);
     }
 
     @Test
     void unknownImageIdsAreRejectedAgainstTheGroundTruth() throws IOException {
         String images = file("gt.json", "{\"images\": [{\"id\": 1}, {\"id\": 3}]}");
-        Result r = nms("--method", "greedy", "--input", file("dets.json", DETECTIONS), "--images", images);
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().lines()).hasSize(1);
-        assertThat(r.err()).contains("dets.json[3]: image_id 2 is not an image of " + images);
+        CliRun r = nms("--method", "greedy", "--input", file("dets.json", DETECTIONS), "--images", images);
+        r.assertOneLineError("dets.json[3]: image_id 2 is not an image of " + images);
     }
 
     @Test
@@ -173,16 +146,13 @@ class NmsCommandTest {
         assertError(nms("--method", "greedy", "--input", dets, "--images", file("gt.json", "[]")), "expected a COCO annotation object with an 'images' list");
     }
 
-    private static void assertError(Result r, String message) {
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err().lines()).hasSize(1);
-        assertThat(r.err()).startsWith("ablate: ").contains(message);
+    private static void assertError(CliRun r, String message) {
+        assertThat(r.assertOneLineError(message).out()).isEmpty();
     }
 
     @Test
     void helpExplainsEveryMethodAndItsDefaults() {
-        Result r = nms("--help");
+        CliRun r = nms("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("greedy", "soft-linear", "soft-gaussian", "diou", "weighted", "matrix",
                 "torchvision.ops.nms", "[T=0.5, E=0]", "[T=0.3, E=0.001]", "[S=0.5, E=0.001]", "beta=1.0",
