@@ -43,7 +43,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     int jobs;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Engine threads per process (default: available cores).")
+            description = "Engine threads per trial (default: the available cores divided among the jobs).")
     Integer threads;
 
     @Option(names = "--resume", description = "Skip trials whose result is already in the results directory.")
