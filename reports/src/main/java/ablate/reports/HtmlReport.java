@@ -454,7 +454,8 @@ public final class HtmlReport {
                 chart.put("svg", Charts.curves("chart-curve-" + i++, e.getKey(),
                         vs.stream().map(VariantAnalysis::name).toList(),
                         vs.stream().map(v -> colorIndex.get(v.name())).toList(),
-                        vs.stream().map(v -> v.curves().get(e.getKey())).toList()));
+                        vs.stream().map(v -> v.curves().get(e.getKey())).toList(),
+                        CurveAxis.of(e.getKey(), vs.stream().flatMap(v -> v.passed().stream()).toList())));
                 charts.add(chart);
             }
             return charts;
