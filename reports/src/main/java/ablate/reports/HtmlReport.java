@@ -478,7 +478,7 @@ public final class HtmlReport {
             return List.copyOf(names);
         }
 
-        /** The variants the curve charts leave out, with each curve's value at its last epoch. */
+        /** The variants the curve charts leave out, with each curve's value at its last point (epoch). */
         private List<Map<String, Object>> unchartedCurves() {
             List<String> names = curveNames();
             List<Map<String, Object>> rows = new ArrayList<>();
