@@ -32,7 +32,7 @@ public record ExampleImage(long imageId, String set, int width, int height, List
     private static final String TRUTH_HEX = "#ffffff";
 
     /** The trial's examples, in order; none when the artifact is missing or malformed. */
-    static List<ExampleImage> of(TrialResult t) {
+    public static List<ExampleImage> of(TrialResult t) {
         List<ExampleImage> out = new ArrayList<>();
         if (t.artifacts() == null || !(t.artifacts().get(ARTIFACT) instanceof List<?> list)) {
             return out;

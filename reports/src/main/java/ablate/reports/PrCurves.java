@@ -26,7 +26,7 @@ public record PrCurves(double iou, String set, List<Double> recall, List<Categor
     }
 
     /** The trial's curves; empty when it has none, or none readable. */
-    static Optional<PrCurves> of(TrialResult t) {
+    public static Optional<PrCurves> of(TrialResult t) {
         if (t.artifacts() == null || !(t.artifacts().get(ARTIFACT) instanceof Map<?, ?> m)
                 || !(m.get("curves") instanceof List<?> raw)) {
             return Optional.empty();

@@ -40,7 +40,10 @@ final class Scores {
 
     /** The x axis of a curve against the sample sizes, as the report reads it from the artifact {@link CurveAxis#ARTIFACT}. */
     static Map<String, Object> axis(List<Integer> sizes) {
-        return Map.of("label", "sample size n", "values", sizes);
+        Map<String, Object> axis = new LinkedHashMap<>();
+        axis.put("label", "sample size n");
+        axis.put("values", sizes);
+        return axis;
     }
 
     static TrialOutcome outcome(Evidence e, CriterionPlugin criterion, Settings s, boolean computedHere) {
