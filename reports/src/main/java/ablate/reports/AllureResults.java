@@ -110,10 +110,12 @@ public final class AllureResults {
             Attachment svg = null;
             Attachment csv = null;
             if (!withCurves.isEmpty()) {
+                Map<String, CurveAxis> axes = axes(withCurves);
                 svg = writer.attach(key, "learning curves (all seeds)", "image/svg+xml", ".svg",
                         LineChartSvg.render(withCurves.stream().map(t -> new LineChartSvg.Series("seed " + t.seed()
-                                + (t.status() == Status.PASSED ? "" : " (" + t.status().label() + ")"), t.curves())).toList()));
-                csv = writer.attach(key, "learning curves (all seeds, CSV)", "text/csv", ".csv", csv(withCurves));
+                                + (t.status() == Status.PASSED ? "" : " (" + t.status().label() + ")"), t.curves())).toList(),
+                                axes));
+                csv = writer.attach(key, "learning curves (all seeds, CSV)", "text/csv", ".csv", csv(withCurves, axes));
             }
             return new VariantAttachments(svg, csv);
         }
@@ -172,8 +174,7 @@ public final class AllureResults {
             Analysis.COST_METRICS.forEach((name, f) -> {
                 double v = f.applyAsDouble(trial.cost());
                 if (!Double.isNaN(v)) {
-                    evaluate.getParameters().add(parameter("cost." + name,
-                            v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v)));
+                    evaluate.getParameters().add(parameter("cost." + name, plain(v)));
                 }
             });
         }
@@ -269,21 +270,46 @@ public final class AllureResults {
         }
     }
 
-    /** One row per trial and epoch: {@code epoch,seed,<curve>...}, empty where a trial has no value. */
-    static String csv(List<TrialResult> trials) {
+    /** The axes the trials declare for their curves, by curve name; curves against epochs are left out. */
+    static Map<String, CurveAxis> axes(List<TrialResult> trials) {
+        Map<String, CurveAxis> axes = new LinkedHashMap<>();
+        trials.forEach(t -> t.curves().keySet().forEach(name -> axes.computeIfAbsent(name, k -> CurveAxis.of(k, trials))));
+        axes.values().removeIf(a -> !a.declared());
+        return axes;
+    }
+
+    /**
+     * One row per trial and point: {@code epoch,seed,<curve>...} (the first column is {@code point} when some
+     * curve has a declared axis, and such a curve's column follows one with its x values, headed
+     * {@code <curve>: <axis label>}), empty where a trial has no value.
+     */
+    static String csv(List<TrialResult> trials, Map<String, CurveAxis> axes) {
         Set<String> names = new LinkedHashSet<>();
         trials.forEach(t -> names.addAll(t.curves().keySet()));
-        StringBuilder b = new StringBuilder("epoch,seed");
-        names.forEach(k -> b.append(',').append(csvField(k)));
+        StringBuilder b = new StringBuilder(axes.isEmpty() ? "epoch,seed" : "point,seed");
+        for (String k : names) {
+            if (axes.containsKey(k)) {
+                b.append(',').append(csvField(k + ": " + axes.get(k).label()));
+            }
+            b.append(',').append(csvField(k));
+        }
         b.append('\n');
         for (TrialResult t : trials) {
-            int epochs = t.curves().values().stream().mapToInt(List::size).max().orElse(0);
-            for (int e = 0; e < epochs; e++) {
+            int points = t.curves().values().stream().mapToInt(List::size).max().orElse(0);
+            for (int e = 0; e < points; e++) {
                 b.append(e + 1).append(',').append(t.seed());
                 for (String name : names) {
                     List<Double> c = t.curves().get(name);
+                    CurveAxis axis = axes.get(name);
+                    boolean has = c != null && e < c.size();
+                    if (axis != null) {
+                        b.append(',');
+                        if (has) {
+                            b.append(plain(axis.x(e)));
+                        }
+                    }
                     b.append(',');
-                    if (c != null && e < c.size() && c.get(e) != null) {
+                    if (has && c.get(e) != null) {
                         b.append(c.get(e));
                     }
                 }
@@ -291,6 +317,11 @@ public final class AllureResults {
             }
         }
         return b.toString();
+    }
+
+    /** A number as written in a file: whole numbers without a decimal point. */
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static String csvField(String s) {

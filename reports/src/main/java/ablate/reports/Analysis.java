@@ -134,9 +134,18 @@ public final class Analysis {
         return suite.primaryMetric();
     }
 
+    /**
+     * Whether lower is better: for the metrics the task lists and the cost figures; a name with an {@code @…} suffix
+     * (the same figure under a condition, e.g. {@code postprocessMs@crowding=0.5}) follows its base name too.
+     */
     public boolean lowerIsBetter(String metric) {
-        return (suite.lowerIsBetter() != null && suite.lowerIsBetter().contains(metric))
-                || COST_METRICS.containsKey(metric);
+        if (metric == null) {
+            return false;
+        }
+        List<String> lower = suite.lowerIsBetter() == null ? List.of() : suite.lowerIsBetter();
+        int at = metric.indexOf('@');
+        String base = at > 0 ? metric.substring(0, at) : metric;
+        return lower.contains(metric) || lower.contains(base) || COST_METRICS.containsKey(metric);
     }
 
     /** Variants in suite order (baseline first), then any variant found only in the trials. */

@@ -1,7 +1,11 @@
 package ablate.reports;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -10,6 +14,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -20,8 +25,10 @@ import org.jfree.svg.ViewBox;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -50,6 +57,8 @@ public final class Charts {
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, LABEL_SIZE);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, TICK_SIZE);
 
+    /** A log axis with at most this many declared values has a tick at each of them. */
+    static final int TICK_EACH_VALUE = 12;
     public static final int WIDTH = 540;
     public static final int HEIGHT = 380;
 
@@ -131,34 +140,57 @@ public final class Charts {
         return render(chart(plot, true), id, WIDTH, HEIGHT, false);
     }
 
-    /** One line per variant over epochs (x starts at 1). */
+    /** One line per variant against the curve's x axis (epochs 1..N unless the task declared one). */
     public static String curves(String id, String metricLabel, List<String> names, List<Integer> colorIndices,
-                                List<List<Double>> series) {
+                                List<List<Double>> series, CurveAxis axis) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, series.stream().allMatch(s -> s.size() <= 30));
         lines.setDrawOutlines(false);
         for (int i = 0; i < names.size(); i++) {
-            data.addSeries(series(names.get(i), series.get(i)));
+            data.addSeries(series(names.get(i), series.get(i), axis));
             lines.setSeriesPaint(i, PALETTE[colorIndices.get(i) % PALETTE.length]);
             lines.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             lines.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
         }
-        XYPlot plot = new XYPlot(data, epochAxis(), valueAxis(metricLabel), lines);
+        XYPlot plot = new XYPlot(data, xAxis(axis), valueAxis(metricLabel), lines);
         return render(chart(plot, true), id, WIDTH, HEIGHT, false);
     }
 
-    private static XYSeries series(String name, List<Double> values) {
+    /** Points at the axis' x values; those beyond the axis are left out (a declared axis matches its curve). */
+    private static XYSeries series(String name, List<Double> values, CurveAxis axis) {
         XYSeries s = new XYSeries(name, false);
-        for (int e = 0; e < values.size(); e++) {
-            Double v = values.get(e);
-            s.add(e + 1, v != null && Double.isFinite(v) ? v : null);
+        for (int i = 0; i < Math.min(values.size(), axis.values().size()); i++) {
+            Double v = values.get(i);
+            s.add(axis.x(i), v != null && Double.isFinite(v) ? v : null);
         }
         return s;
     }
 
-    private static NumberAxis epochAxis() {
-        NumberAxis x = new NumberAxis("epoch");
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    /**
+     * Epochs: whole-number ticks; a declared axis: its label, on a log scale when its values span a wide range, with
+     * a tick at each value when there are at most {@value #TICK_EACH_VALUE} (as {@link LineChartSvg}'s).
+     */
+    private static ValueAxis xAxis(CurveAxis axis) {
+        if (axis.log()) {
+            LogAxis log = axis.values().size() > TICK_EACH_VALUE ? new LogAxis(axis.label()) : new LogAxis(axis.label()) {
+                @Override
+                public List<ValueTick> refreshTicks(Graphics2D g2, AxisState state, Rectangle2D area, RectangleEdge edge) {
+                    return axis.values().stream().<ValueTick>map(v -> new NumberTick(TickType.MAJOR, v, Format.tick(v),
+                            TextAnchor.TOP_CENTER, TextAnchor.CENTER, 0)).toList();
+                }
+            };
+            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // else ticks at powers of ten
+            log.setNumberFormatOverride(tickFormat(Format::tick));
+            log.setLowerBound(axis.min() / 1.3);
+            log.setUpperBound(axis.max() * 1.3);
+            return log;
+        }
+        NumberAxis x = new NumberAxis(axis.label());
+        if (!axis.declared()) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        } else {
+            x.setNumberFormatOverride(tickFormat(Format::tick));
+        }
         x.setAutoRangeIncludesZero(false);
         return x;
     }

@@ -45,6 +45,20 @@ final class Describe {
         return String.join(" · ", parts);
     }
 
+    /** The dataset as {@link #map} shows it, with a train or test size of 0 (the whole split) shown as {@code all}. */
+    static String dataset(Map<String, Object> dataset) {
+        if (dataset == null) {
+            return "";
+        }
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(dataset);
+        for (String split : List.of("train", "test")) {
+            if (shown.get(split) instanceof Number n && n.doubleValue() == 0) {
+                shown.put(split, "all");
+            }
+        }
+        return map(shown);
+    }
+
     /** Every leaf of a nested map as (dotted key, value). */
     static void leaves(String prefix, Map<?, ?> m, BiConsumer<String, String> out) {
         m.forEach((k, v) -> {

@@ -92,6 +92,8 @@ public final class HtmlReport {
 
     /** Builds the template's model: maps of preformatted strings, so the template holds no logic beyond loops. */
     private static final class Model {
+        /** Example images shown per variant. */
+        private static final int EXAMPLES_SHOWN = 4;
         /** Names listed in a sentence or tooltip before "and N more" (summary.json lists all). */
         private static final int NAMES_SHOWN = 10;
         private final Analysis a;
@@ -142,7 +144,7 @@ public final class HtmlReport {
             m.put("suiteName", nz(s.name()));
             m.put("suiteFile", nz(s.file()));
             m.put("task", nz(s.task()));
-            m.put("dataset", Describe.map(s.dataset()));
+            m.put("dataset", Describe.dataset(s.dataset()));
             m.put("budget", Describe.map(s.budget()));
             m.put("seeds", s.seeds() == null ? 0 : s.seeds().size());
             m.put("seedList", s.seeds() == null ? "" : s.seeds().toString());
@@ -151,6 +153,7 @@ public final class HtmlReport {
             m.put("primary", nz(primary));
             m.put("primaryDirection", a.lowerIsBetter(primary) ? "lower is better" : "higher is better");
             m.put("baseline", nz(s.baseline()));
+            m.put("theBaseline", theBaseline());
             m.put("counts", counts());
             m.put("verdicts", verdictCounts());
             m.put("best", best());
@@ -167,6 +170,8 @@ public final class HtmlReport {
             m.put("curveNames", curveNames());
             m.put("uncharted", unchartedCurves());
             m.put("confusion", confusion());
+            m.put("precisionRecall", precisionRecall());
+            m.put("examples", examples());
             m.put("failures", failures());
             m.put("provenance", provenance());
             return m;
@@ -214,6 +219,12 @@ public final class HtmlReport {
             return b;
         }
 
+        /** {@code the baseline} followed by its name, unless it is named "baseline" (the harness' name for it). */
+        private String theBaseline() {
+            String name = nz(a.suite().baseline());
+            return name.isEmpty() || name.equals("baseline") ? "the baseline" : "the baseline " + name;
+        }
+
         /** One sentence: how many variants beat, trail or match the baseline on the primary metric. */
         private String headline() {
             if (a.ranking().isEmpty() && a.count(Status.PASSED) > 0) {
@@ -222,7 +233,7 @@ public final class HtmlReport {
             }
             Optional<VariantAnalysis> base = a.baseline();
             if (base.isEmpty() || base.get().metric(primary) == null) {
-                return "The baseline " + a.suite().baseline() + " has no passed trial with " + primary
+                return "T" + theBaseline().substring(1) + " has no passed trial with " + primary
                         + ", so no variant is compared with it.";
             }
             int better = 0;
@@ -245,10 +256,10 @@ public final class HtmlReport {
             }
             int compared = better + worse + same;
             if (compared == 0) {
-                return "No variant shares a passed seed with the baseline " + a.suite().baseline() + ".";
+                return "No variant shares a passed seed with " + theBaseline() + ".";
             }
             return "On " + primary + ", " + better + " of " + compared + (compared == 1 ? " variant" : " variants")
-                    + " beat the baseline " + a.suite().baseline() + " significantly, " + worse + " did worse and "
+                    + " beat " + theBaseline() + " significantly, " + worse + " did worse and "
                     + same + " showed no significant difference (paired t-test, Holm-adjusted, α = 0.05).";
         }
 
@@ -454,7 +465,8 @@ public final class HtmlReport {
                 chart.put("svg", Charts.curves("chart-curve-" + i++, e.getKey(),
                         vs.stream().map(VariantAnalysis::name).toList(),
                         vs.stream().map(v -> colorIndex.get(v.name())).toList(),
-                        vs.stream().map(v -> v.curves().get(e.getKey())).toList()));
+                        vs.stream().map(v -> v.curves().get(e.getKey())).toList(),
+                        CurveAxis.of(e.getKey(), vs.stream().flatMap(v -> v.passed().stream()).toList())));
                 charts.add(chart);
             }
             return charts;
@@ -466,7 +478,7 @@ public final class HtmlReport {
             return List.copyOf(names);
         }
 
-        /** The variants the curve charts leave out, with each curve's value at its last epoch. */
+        /** The variants the curve charts leave out, with each curve's value at its last point (epoch). */
         private List<Map<String, Object>> unchartedCurves() {
             List<String> names = curveNames();
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -523,6 +535,148 @@ public final class HtmlReport {
                 row.put("recall", total == 0 ? Format.NONE : pct((double) c.count(i, i) / total) + "%");
                 rows.add(row);
             }
+            m.put("rows", rows);
+            return m;
+        }
+
+        /** The baseline, then the best variant by the primary metric when it is another: the variants the artifact sections show. */
+        private List<VariantAnalysis> baselineAndBest() {
+            List<VariantAnalysis> shown = new ArrayList<>();
+            a.baseline().ifPresent(shown::add);
+            a.best().filter(b -> !shown.contains(b)).ifPresent(shown::add);
+            return shown;
+        }
+
+        /**
+         * By variant name, for each shown variant with a passed trial that recorded {@code artifact}, that trial: of the lowest seed on
+         * which all of them did, so they show the same test images; else each variant's lowest such seed.
+         */
+        private Map<String, TrialResult> firstSeedWith(String artifact) {
+            List<VariantAnalysis> shown = baselineAndBest();
+            java.util.function.Predicate<TrialResult> has = t -> t.artifacts() != null && t.artifacts().containsKey(artifact);
+            Set<Long> common = null;
+            for (VariantAnalysis v : shown) {
+                Set<Long> seeds = new java.util.TreeSet<>(v.passed().stream().filter(has).map(TrialResult::seed).toList());
+                if (common == null) {
+                    common = seeds;
+                } else {
+                    common.retainAll(seeds);
+                }
+            }
+            Long seed = common == null || common.isEmpty() ? null : common.iterator().next();
+            Map<String, TrialResult> out = new LinkedHashMap<>();
+            for (VariantAnalysis v : shown) {
+                v.passed().stream().filter(has).filter(t -> seed == null || t.seed() == seed).findFirst()
+                        .ifPresent(t -> out.put(v.name(), t));
+            }
+            return out;
+        }
+
+        /**
+         * The categories the precision–recall charts draw, each in its own colour (the detections in the examples take
+         * the same): the {@value Charts#OTHERS_COLOR} with the most objects, in the artifact's order, from the first
+         * shown trial with curves.
+         */
+        private List<PrCurves.Category> chartedCategories(Map<String, PrCurves> curves) {
+            List<PrCurves.Category> all = curves.values().stream().findFirst().map(PrCurves::curves).orElse(List.of());
+            Set<PrCurves.Category> most = new LinkedHashSet<>(all.stream()
+                    .sorted(java.util.Comparator.comparingLong(PrCurves.Category::objects).reversed())
+                    .limit(Charts.OTHERS_COLOR).toList());
+            return all.stream().filter(most::contains).toList();
+        }
+
+        private Map<String, PrCurves> prCurves() {
+            Map<String, PrCurves> out = new LinkedHashMap<>();
+            firstSeedWith(PrCurves.ARTIFACT).forEach((v, t) -> PrCurves.of(t).ifPresent(c -> out.put(v, c)));
+            return out;
+        }
+
+        /** A chart per shown variant with a line per category, and a table of every category's AP per variant. */
+        private Map<String, Object> precisionRecall() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, PrCurves> curves = prCurves();
+            Map<String, TrialResult> trials = firstSeedWith(PrCurves.ARTIFACT);
+            m.put("present", !curves.isEmpty());
+            List<PrCurves.Category> charted = chartedCategories(curves);
+            List<Long> chartedIds = charted.stream().map(PrCurves.Category::id).toList();
+            List<Map<String, Object>> charts = new ArrayList<>();
+            Map<Long, Map<String, Object>> rows = new LinkedHashMap<>();
+            int i = 0;
+            for (var e : curves.entrySet()) {
+                PrCurves c = e.getValue();
+                List<PrCurves.Category> drawn = c.curves().stream().filter(k -> chartedIds.contains(k.id())).toList();
+                Map<String, Object> chart = new LinkedHashMap<>();
+                chart.put("variant", e.getKey());
+                chart.put("color", color(e.getKey()));
+                chart.put("seed", trials.get(e.getKey()).seed());
+                chart.put("iou", Format.tick(c.iou()));
+                chart.put("set", c.set());
+                chart.put("svg", Charts.curves("chart-pr-" + i++, "precision",
+                        drawn.stream().map(k -> k.name() + " (AP " + Format.num(k.ap()) + ")").toList(),
+                        drawn.stream().map(k -> chartedIds.indexOf(k.id())).toList(),
+                        drawn.stream().map(PrCurves.Category::precision).toList(),
+                        new CurveAxis("recall", c.recall(), true)));
+                charts.add(chart);
+                for (PrCurves.Category k : c.curves()) {
+                    Map<String, Object> row = rows.computeIfAbsent(k.id(), id -> {
+                        Map<String, Object> r = new LinkedHashMap<>();
+                        r.put("name", k.name());
+                        r.put("objects", Format.count(k.objects()));
+                        r.put("ap", new ArrayList<>(java.util.Collections.nCopies(curves.size(), Format.NONE)));
+                        return r;
+                    });
+                    @SuppressWarnings("unchecked")
+                    List<String> ap = (List<String>) row.get("ap");
+                    ap.set(charts.size() - 1, Format.num(k.ap()));
+                }
+            }
+            m.put("charts", charts);
+            m.put("variants", charts.stream().map(c -> c.get("variant")).toList());
+            m.put("rows", new ArrayList<>(rows.values()));
+            m.put("note", rows.size() > charted.size() ? "The charts draw the " + charted.size()
+                    + " categories with the most objects; the table lists all " + rows.size() + "." : "");
+            return m;
+        }
+
+        /** The shown variants' first example images side by side, the same images when they share a seed. */
+        private Map<String, Object> examples() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, TrialResult> trials = firstSeedWith(ExampleImage.ARTIFACT);
+            Map<String, PrCurves> curves = prCurves();
+            List<Long> chartedIds = chartedCategories(curves).stream().map(PrCurves.Category::id).toList();
+            Map<Long, String> names = new LinkedHashMap<>();
+            curves.values().forEach(c -> c.curves().forEach(k -> names.putIfAbsent(k.id(), k.name())));
+            List<Map<String, Object>> columns = new ArrayList<>();
+            List<List<ExampleImage>> images = new ArrayList<>();
+            for (var e : trials.entrySet()) {
+                List<ExampleImage> list = ExampleImage.of(e.getValue());
+                if (list.isEmpty()) {
+                    continue;
+                }
+                images.add(list.subList(0, Math.min(EXAMPLES_SHOWN, list.size())));
+                Map<String, Object> column = new LinkedHashMap<>();
+                column.put("variant", e.getKey());
+                column.put("color", color(e.getKey()));
+                column.put("seed", e.getValue().seed());
+                columns.add(column);
+            }
+            int count = images.stream().mapToInt(List::size).max().orElse(0);
+            List<List<Map<String, Object>>> rows = new ArrayList<>();
+            for (int r = 0; r < count; r++) {
+                List<Map<String, Object>> row = new ArrayList<>();
+                for (List<ExampleImage> list : images) {
+                    Map<String, Object> cell = new LinkedHashMap<>();
+                    ExampleImage x = r < list.size() ? list.get(r) : null;
+                    cell.put("present", x != null);
+                    cell.put("svg", x == null ? "" : x.svg(chartedIds, names));
+                    cell.put("caption", x == null ? "" : "image " + x.imageId() + (x.set().isEmpty() ? "" : " · " + x.set())
+                            + " · " + x.truth().size() + " true, " + x.detections().size() + " detected");
+                    row.add(cell);
+                }
+                rows.add(row);
+            }
+            m.put("present", count > 0);
+            m.put("columns", columns);
             m.put("rows", rows);
             return m;
         }

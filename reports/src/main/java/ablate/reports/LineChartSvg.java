@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Learning curves as a stand-alone SVG file, written directly as text: one panel per curve sharing the epoch
- * axis, one line per series (e.g. per seed), in {@link Charts}' palette and style. Used for the Allure
+ * Learning curves as a stand-alone SVG file, written directly as text: one panel per curve, one line per series
+ * (e.g. per seed), in {@link Charts}' palette and style. Panels share the x axis drawn below the last one when
+ * their {@link CurveAxis} is the same (epochs, usually); otherwise each panel has its own. Used for the Allure
  * attachments, where a JFreeChart render per variant would cost milliseconds and this costs microseconds.
  */
 final class LineChartSvg {
@@ -27,15 +28,21 @@ final class LineChartSvg {
     private LineChartSvg() {
     }
 
-    /** A named line: its values per epoch (epoch 1 first), null or non-finite where there is none. */
+    /** A named line: its values per point of the curve's axis (the first point first), null or non-finite where there is none. */
     record Series(String name, Map<String, List<Double>> curves) {
     }
 
-    /**
-     * The chart of every series' curves: a panel per curve name (in order of first appearance), lines broken
-     * where a value is missing or not finite, markers at each value when there are at most 30 epochs.
-     */
+    /** The chart of every series' curves against epochs 1..N. */
     static String render(List<Series> series) {
+        return render(series, Map.of());
+    }
+
+    /**
+     * The chart of every series' curves: a panel per curve name (in order of first appearance) against its axis in
+     * {@code axes} (epochs 1..N for a curve not there), lines broken where a value is missing or not finite,
+     * markers at each value when there are at most 30 points.
+     */
+    static String render(List<Series> series, Map<String, CurveAxis> axes) {
         Set<String> curveNames = new LinkedHashSet<>();
         int epochs = 1;
         for (Series s : series) {
@@ -44,36 +51,85 @@ final class LineChartSvg {
                 epochs = Math.max(epochs, c.size());
             }
         }
+        List<XScale> scales = new ArrayList<>();
+        for (String curve : curveNames) {
+            scales.add(XScale.of(axes.getOrDefault(curve, CurveAxis.epochs(epochs))));
+        }
+        boolean shared = scales.stream().distinct().count() <= 1;
         int panels = Math.max(1, curveNames.size());
         int item = legendItemWidth(series);
         int perRow = Math.max(1, (WIDTH - 20) / item);
         int legendRows = (series.size() + perRow - 1) / perRow;
-        int height = TOP + panels * PANEL_HEIGHT + (panels - 1) * GAP + X_AXIS + legendRows * LEGEND_ROW + 8;
+        int axisBands = shared ? 1 : panels;
+        int height = TOP + panels * PANEL_HEIGHT + (panels - 1) * GAP + axisBands * X_AXIS + legendRows * LEGEND_ROW + 8;
         StringBuilder b = new StringBuilder(4096 + 600 * series.size() * panels);
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\">\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        double xMin = epochs == 1 ? 0.5 : 1;
-        double xMax = epochs == 1 ? 1.5 : epochs;
-        double[] xTicks = ticks(xMin, xMax, true);
         int plotWidth = WIDTH - LEFT - RIGHT;
         int top = TOP;
+        int i = 0;
         for (String curve : curveNames) {
-            panel(b, curve, series, top, plotWidth, xMin, xMax, xTicks, epochs <= 30);
-            top += PANEL_HEIGHT + GAP;
+            XScale x = scales.get(i++);
+            panel(b, curve, series, top, plotWidth, x, epochs <= 30);
+            top += PANEL_HEIGHT;
+            if (!shared || i == curveNames.size()) {
+                xAxis(b, x, top, plotWidth);
+                top += X_AXIS;
+            }
+            top += GAP;
         }
-        int axisY = top - GAP;
-        for (double t : xTicks) {
-            text(b, LEFT + scale(t, xMin, xMax, plotWidth), axisY + 16, "middle", Charts.TICK_SIZE, Charts.MUTED_HEX,
-                    Format.tick(t));
+        if (curveNames.isEmpty()) {
+            xAxis(b, XScale.of(CurveAxis.epochs(epochs)), top + PANEL_HEIGHT, plotWidth);
+            top += PANEL_HEIGHT + X_AXIS + GAP;
         }
-        text(b, LEFT + plotWidth / 2.0, axisY + 36, "middle", Charts.LABEL_SIZE, Charts.INK_HEX, "epoch");
-        legend(b, series, axisY + X_AXIS, item, perRow);
+        legend(b, series, top - GAP, item, perRow);
         return b.append("</svg>\n").toString();
     }
 
+    /**
+     * Where an axis' values go: its points' x values, its range, whether it is logarithmic, and its ticks (whole
+     * epochs; round values on a linear declared axis; on a log axis, its own values when it has few, else powers of ten).
+     */
+    record XScale(String label, List<Double> values, double lo, double hi, boolean log, List<Double> ticks) {
+        static XScale of(CurveAxis axis) {
+            List<Double> values = axis.values();
+            double min = axis.min();
+            double max = axis.max();
+            if (axis.log()) {
+                double lo = min / 1.3;
+                double hi = max * 1.3;
+                List<Double> ticks = new ArrayList<>(values);
+                if (values.size() > Charts.TICK_EACH_VALUE) {
+                    ticks.clear();
+                    for (double p = Math.pow(10, Math.ceil(Math.log10(lo))); p <= hi; p *= 10) {
+                        ticks.add(p);
+                    }
+                }
+                return new XScale(axis.label(), values, lo, hi, true, ticks);
+            }
+            double lo = min == max ? min - Math.max(0.5, Math.abs(min) * 0.05) : min;
+            double hi = min == max ? max + Math.max(0.5, Math.abs(max) * 0.05) : max;
+            List<Double> ticks = java.util.Arrays.stream(LineChartSvg.ticks(lo, hi, !axis.declared())).boxed().toList();
+            return new XScale(axis.label(), values, lo, hi, false, ticks);
+        }
+
+        /** Position of {@code v} along an axis of {@code length}. */
+        double position(double v, double length) {
+            return log ? scale(Math.log(v), Math.log(lo), Math.log(hi), length) : scale(v, lo, hi, length);
+        }
+    }
+
+    private static void xAxis(StringBuilder b, XScale x, int axisY, int plotWidth) {
+        for (double t : x.ticks()) {
+            text(b, LEFT + x.position(t, plotWidth), axisY + 16, "middle", Charts.TICK_SIZE, Charts.MUTED_HEX,
+                    Format.tick(t));
+        }
+        text(b, LEFT + plotWidth / 2.0, axisY + 36, "middle", Charts.LABEL_SIZE, Charts.INK_HEX, x.label());
+    }
+
     private static void panel(StringBuilder b, String curve, List<Series> series, int top, int plotWidth,
-                              double xMin, double xMax, double[] xTicks, boolean markers) {
+                              XScale xScale, boolean markers) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
@@ -98,8 +154,8 @@ final class LineChartSvg {
         }
         int bottom = top + PANEL_HEIGHT;
         b.append("<g stroke=\"").append(Charts.GRID_HEX).append("\" stroke-width=\"1\">");
-        for (double t : xTicks) {
-            double x = LEFT + scale(t, xMin, xMax, plotWidth);
+        for (double t : xScale.ticks()) {
+            double x = LEFT + xScale.position(t, plotWidth);
             b.append("<line x1=\"").append(coordinate(x)).append("\" y1=\"").append(top).append("\" x2=\"")
                     .append(coordinate(x)).append("\" y2=\"").append(bottom).append("\"/>");
         }
@@ -129,13 +185,14 @@ final class LineChartSvg {
             StringBuilder path = new StringBuilder();
             StringBuilder dots = new StringBuilder();
             boolean pen = false;
-            for (int e = 0; e < values.size(); e++) {
+            List<Double> xs = xScale.values();
+            for (int e = 0; e < Math.min(values.size(), xs.size()); e++) {
                 Double v = values.get(e);
                 if (v == null || !Double.isFinite(v)) {
                     pen = false;
                     continue;
                 }
-                String x = coordinate(LEFT + scale(e + 1, xMin, xMax, plotWidth));
+                String x = coordinate(LEFT + xScale.position(xs.get(e), plotWidth));
                 String y = coordinate(bottom - scale(v, lo, hi, PANEL_HEIGHT));
                 path.append(pen ? 'L' : 'M').append(x).append(' ').append(y);
                 pen = true;

@@ -224,4 +224,28 @@ class AnalysisTest {
                 .containsExactly("cheap", "mid", "tie", "best");
         assertThat(Pareto.front(points, true)).extracting(Pareto.Point::name).containsExactly("cheap");
     }
+
+    @Test
+    void aSuffixedMetricFollowsItsBaseNameOnLowerIsBetter() {
+        String suffixed = "postprocessMs@crowding=0.5";
+        SuiteInfo f = Fixtures.suite(List.of(Fixtures.variant("slow", "x", Map.of()), Fixtures.variant("fast", "y", Map.of())),
+                List.of(1L, 2L));
+        SuiteInfo suite = new SuiteInfo(f.name(), f.file(), "detection", suffixed, List.of("postprocessMs"), "slow",
+                f.variants(), f.seeds(), f.dataset(), f.budget());
+        List<TrialResult> trials = new ArrayList<>();
+        for (long seed = 1; seed <= 2; seed++) {
+            trials.add(Fixtures.trial("slow", seed, Status.PASSED, null, Map.of(suffixed, 9.0 + seed, "mAP@crowding=0.5", 0.4),
+                    Map.of(), Cost.NONE, Map.of()));
+            trials.add(Fixtures.trial("fast", seed, Status.PASSED, null, Map.of(suffixed, 2.0 + seed, "mAP@crowding=0.5", 0.4),
+                    Map.of(), Cost.NONE, Map.of()));
+        }
+        Analysis a = Analysis.of(suite, trials);
+
+        assertThat(a.lowerIsBetter("postprocessMs")).isTrue();
+        assertThat(a.lowerIsBetter(suffixed)).isTrue();
+        assertThat(a.lowerIsBetter("mAP@crowding=0.5")).isFalse();
+        assertThat(a.lowerIsBetter("postprocessMsTotal")).isFalse(); // a longer name is another metric
+        assertThat(a.lowerIsBetter("trainSeconds")).isTrue();        // a cost figure
+        assertThat(a.ranking().get(0).variant()).isEqualTo("fast");
+    }
 }

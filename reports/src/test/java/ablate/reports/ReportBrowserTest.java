@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Opens a generated report in headless Debian Chromium from {@code file://}: no SEVERE console entry (a
  * blocked network request or a script error would be one), the summary table and the SVG charts are visible,
- * and a full-page screenshot lands in {@code target/screenshots/report.png}.
+ * and a full-page screenshot lands in {@code target/screenshots/report.png}; the same for a detection report's
+ * precision–recall charts and example images ({@code detection-report.png}).
  */
 class ReportBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -39,30 +40,9 @@ class ReportBrowserTest {
 
     @Test
     void reportRendersInChromiumWithoutConsoleErrors() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("the browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": install them with `apt-get install -y chromium chromium-driver` (CI's .ci/run does)");
-        }
         Fixtures.writeRealistic(dir);
-        Path index = ReportWriter.write(dir);
-        SELENIUM.setLevel(Level.SEVERE);
-
-        // A driver path set here keeps Selenium Manager from looking for (or downloading) a driver.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-                "--window-size=1280,900", "--hide-scrollbars");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-
-        ChromeDriver driver = new ChromeDriver(options);
+        ChromeDriver driver = open(ReportWriter.write(dir));
         try {
-            driver.get(index.toUri().toString());
-
             assertThat(driver.getTitle()).contains("attention-quick");
             WebElement summary = driver.findElement(By.cssSelector("table.summary"));
             assertThat(summary.isDisplayed()).isTrue();
@@ -78,15 +58,62 @@ class ReportBrowserTest {
             assertThat(driver.findElements(By.cssSelector("table.confusion td.cm"))).hasSize(100);
             // The hostile strings were rendered as text, so no element came of them.
             assertThat(driver.findElements(By.cssSelector("script, img"))).isEmpty();
-
-            List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-            assertThat(severe).as("SEVERE browser console entries").isEmpty();
-
+            assertNoConsoleErrors(driver);
             screenshot(driver, Path.of("target/screenshots/report.png"));
         } finally {
             driver.quit();
         }
+    }
+
+    /** The detection sections: PR charts and example images (their PNG from data URIs) draw, and nothing runs. */
+    @Test
+    void detectionReportRendersItsExamplesWithoutConsoleErrors() throws Exception {
+        Path index = HtmlReport.write(DetectionReportTest.detectionAnalysis(), dir);
+        ChromeDriver driver = open(index);
+        try {
+            assertThat(driver.findElements(By.cssSelector("#precision-recall figure.chart svg"))).hasSize(2);
+            List<WebElement> examples = driver.findElements(By.cssSelector("#examples figure.example svg"));
+            assertThat(examples).hasSize(4);
+            assertThat(examples.get(0).isDisplayed()).isTrue();
+            assertThat(examples.get(0).getSize().getWidth()).isGreaterThan(200);
+            assertThat(driver.findElements(By.cssSelector("#examples svg image"))).hasSize(4);
+            assertThat(driver.findElements(By.cssSelector("script, img, foreignObject"))).isEmpty();
+            assertNoConsoleErrors(driver);
+            screenshot(driver, Path.of("target/screenshots/detection-report.png"));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static void assertNoConsoleErrors(ChromeDriver driver) {
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(severe).as("SEVERE browser console entries").isEmpty();
+    }
+
+    /** Headless Chromium showing {@code index}, its console log kept. */
+    private ChromeDriver open(Path index) throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("the browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": install them with `apt-get install -y chromium chromium-driver` (CI's .ci/run does)");
+        }
+        SELENIUM.setLevel(Level.SEVERE);
+
+        // A driver path set here keeps Selenium Manager from looking for (or downloading) a driver.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
+                "--window-size=1280,900", "--hide-scrollbars");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+
+        ChromeDriver driver = new ChromeDriver(options);
+        driver.get(index.toUri().toString());
+        return driver;
     }
 
     /** A full-page screenshot: the window is resized to the document's height first. */

@@ -2,17 +2,18 @@ package ablate.plugins.modelselection;
 
 import ablate.harness.spi.TrialOutcome;
 import ablate.metrics.selection.InformationCriteria;
+import ablate.reports.CurveAxis;
 import ablate.results.Cost;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * What one criterion makes of a trial's {@link Evidence}: the metrics, the curves "rate against n" (one point
- * per sample size, in the order of the settings) and the artifacts with the details behind them.
+ * What one criterion makes of a trial's {@link Evidence}: the metrics, the curves "rate vs n" (one point per sample
+ * size, in the order of the settings, with the sizes declared as their x axis) and the artifacts with the details
+ * behind them.
  */
 final class Scores {
     static final String RECOVERY = "recoveryRate";
@@ -32,17 +33,27 @@ final class Scores {
         return metric + "@n=" + n;
     }
 
-    /** Curve name: the metric and the sample sizes its points stand for (the report's x axis counts them 1, 2, …). */
-    static String curve(String metric, List<Integer> sizes) {
-        return metric + " vs n = " + sizes.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    /** Curve name of a figure against the sample size, e.g. {@code recoveryRate vs n}; its x values are in {@link #axis}. */
+    static String curve(String metric) {
+        return metric + " vs n";
+    }
+
+    /** The x axis of a curve against the sample sizes, as the report reads it from the artifact {@link CurveAxis#ARTIFACT}. */
+    static Map<String, Object> axis(List<Integer> sizes) {
+        Map<String, Object> axis = new LinkedHashMap<>();
+        axis.put("label", "sample size n");
+        axis.put("values", sizes);
+        return axis;
     }
 
     static TrialOutcome outcome(Evidence e, CriterionPlugin criterion, Settings s, boolean computedHere) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, List<Double>> curves = new LinkedHashMap<>();
         Map<String, Object> artifacts = new LinkedHashMap<>();
+        Map<String, Object> axes = new LinkedHashMap<>();
+        artifacts.put(CurveAxis.ARTIFACT, axes);
 
-        sweep(e.polynomial(), criterion, s.sampleSizes(), "", MEAN_ORDER, metrics, curves);
+        sweep(e.polynomial(), criterion, s.sampleSizes(), "", MEAN_ORDER, metrics, curves, axes);
         artifacts.put("trueOrder", s.trueOrder());
         artifacts.put("polynomial", s.polynomial());
         artifacts.put("candidateOrders", "0.." + s.maxOrder());
@@ -53,7 +64,7 @@ final class Scores {
         artifacts.put("selectedOrderCounts", choiceCounts(e.polynomial(), criterion, s.sampleSizes(), s.maxOrder()));
 
         if (!e.mixture().cells().isEmpty() && s.mixtureReplicates() > 0) {
-            sweep(e.mixture(), criterion, s.mixtureSizes(), MIXTURE, MEAN_COMPONENTS, metrics, curves);
+            sweep(e.mixture(), criterion, s.mixtureSizes(), MIXTURE, MEAN_COMPONENTS, metrics, curves, axes);
             artifacts.put("trueComponents", s.components());
             artifacts.put("candidateComponents", "1.." + s.maxComponents());
             artifacts.put("mixtureSizes", s.mixtureSizes());
@@ -74,10 +85,12 @@ final class Scores {
 
     /**
      * {@code <prefix>recoveryRate} (the mean over the sample sizes, each size weighted equally), then per size the
-     * recovery rate, the over-selection rate and the mean chosen size, and the two rates as curves against n.
+     * recovery rate, the over-selection rate and the mean chosen size, and the two rates as curves against n (their
+     * x axes declared in {@code axes}).
      */
     private static void sweep(Sweep sweep, CriterionPlugin criterion, List<Integer> sizes, String prefix,
-                              String meanName, Map<String, Double> metrics, Map<String, List<Double>> curves) {
+                              String meanName, Map<String, Double> metrics, Map<String, List<Double>> curves,
+                              Map<String, Object> axes) {
         List<Sweep.Tally> tallies = sizes.stream().map(n -> sweep.tally(criterion, n, null)).toList();
         List<Double> recovery = tallies.stream().map(Sweep.Tally::recoveryRate).toList();
         List<Double> over = tallies.stream().map(Sweep.Tally::overSelectRate).toList();
@@ -94,8 +107,10 @@ final class Scores {
                 metrics.put(at(prefix + meanName, sizes.get(i)), mean);
             }
         }
-        curves.put(curve(prefix + RECOVERY, sizes), recovery);
-        curves.put(curve(prefix + OVER, sizes), over);
+        curves.put(curve(prefix + RECOVERY), recovery);
+        curves.put(curve(prefix + OVER), over);
+        axes.put(curve(prefix + RECOVERY), axis(sizes));
+        axes.put(curve(prefix + OVER), axis(sizes));
     }
 
     /** {@code sigma=0.5 → [recovery rate at each n]}. */

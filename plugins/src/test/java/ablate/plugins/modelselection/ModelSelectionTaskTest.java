@@ -64,7 +64,7 @@ class ModelSelectionTaskTest {
         assertThat(byNoise).containsOnlyKeys("sigma=0.001", "sigma=0.3");
         assertThat((byNoise.get("sigma=0.001").get(1) + byNoise.get("sigma=0.3").get(1)) / 2)
                 .isCloseTo(m.get("recoveryRate@n=40"), within(1e-12));
-        assertThat(o.curves().get("recoveryRate vs n = 12, 40"))
+        assertThat(o.curves().get("recoveryRate vs n"))
                 .containsExactly(m.get("recoveryRate@n=12"), m.get("recoveryRate@n=40"));
         assertThat(o.artifacts()).containsEntry("evidenceComputedInThisTrial", true)
                 .containsEntry("trueOrder", 3).containsKey("dataSource");

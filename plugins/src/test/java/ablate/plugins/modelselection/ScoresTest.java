@@ -2,6 +2,7 @@ package ablate.plugins.modelselection;
 
 import ablate.harness.spi.TrialOutcome;
 import ablate.metrics.selection.InformationCriteria;
+import ablate.reports.CurveAxis;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -54,8 +55,11 @@ class ScoresTest {
         assertThat(m.get("meanSelectedOrder@n=100")).isCloseTo(4.0 / 3, within(1e-12));
         assertThat(m.get("recoveryRate@n=400")).isEqualTo(1.0);
         assertThat(m.get("recoveryRate")).isCloseTo((1.0 / 3 + 1) / 2, within(1e-12));
-        assertThat(o.curves()).containsOnlyKeys("recoveryRate vs n = 100, 400", "overSelectRate vs n = 100, 400");
-        assertThat(o.curves().get("recoveryRate vs n = 100, 400")).containsExactly(1.0 / 3, 1.0);
+        assertThat(o.curves()).containsOnlyKeys("recoveryRate vs n", "overSelectRate vs n");
+        assertThat(o.curves().get("recoveryRate vs n")).containsExactly(1.0 / 3, 1.0);
+        Map<String, Object> axis = Map.of("label", "sample size n", "values", List.of(100, 400));
+        assertThat(o.artifacts().get(CurveAxis.ARTIFACT))
+                .isEqualTo(Map.of("recoveryRate vs n", axis, "overSelectRate vs n", axis));
         assertThat(o.artifacts().get("selectedOrderCounts"))
                 .isEqualTo(Map.of("n=100", List.of(1, 1, 0, 1), "n=400", List.of(0, 2, 0, 0)));
         assertThat(o.artifacts()).containsEntry("sampleSizes", List.of(100, 400)).doesNotContainKey("mixtureSizes");
@@ -117,12 +121,15 @@ class ScoresTest {
     }
 
     @Test
-    void theTaskListsOverSelectionAsLowerIsBetterForEveryDefaultSize() {
+    void theTaskListsOverSelectionAsLowerIsBetterForEverySize() {
         Set<String> names = defaultMetricNames();
         List<String> lower = new ModelSelectionTask(Set.of()).lowerIsBetter();
-        assertThat(names).containsAll(lower);
-        assertThat(lower).contains("overSelectRate@n=20", "overSelectRate@n=1000", "mixture.overSelectRate@n=1000",
+        // Each entry names a metric or, without its "@n=…" suffix, the metrics at every sample size.
+        Set<String> bases = names.stream().map(n -> n.replaceFirst("@.*", "")).collect(java.util.stream.Collectors.toSet());
+        assertThat(bases).containsAll(lower);
+        assertThat(lower).containsExactlyInAnyOrder("overSelectRate", "mixture.overSelectRate",
                 "network.testAccuracyRegret");
+        assertThat(names).contains("overSelectRate@n=20", "overSelectRate@n=1000", "mixture.overSelectRate@n=1000");
         assertThat(names).contains(new ModelSelectionTask(Set.of()).primaryMetric());
     }
 }

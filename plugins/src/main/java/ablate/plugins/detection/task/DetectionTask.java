@@ -20,6 +20,8 @@ import ablate.plugins.detection.losses.ClassificationLossPlugin;
 import ablate.plugins.detection.losses.FocalLoss;
 import ablate.plugins.detection.losses.GiouLoss;
 import ablate.plugins.detection.postprocess.GreedyNms;
+import ablate.reports.ExampleImage;
+import ablate.reports.PrCurves;
 import ablate.results.Cost;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
@@ -50,7 +52,8 @@ import java.util.TreeMap;
  * {@code postprocessMs}, the post-processor's time per image (median of {@value #POSTPROCESS_RUNS} timed runs
  * over the whole set after one warm-up). Cost latency is one image through the whole pipeline (network, decoding,
  * post-processing). Artifacts: {@code prCurves} (interpolated precision at the 101 COCO recall points, IoU 0.5,
- * per category, main test set) and {@code examples} (test images with true and detected boxes as SVG).
+ * per category, main test set) and {@code examples} (test images with true and detected boxes as SVG), which the
+ * report draws in its precision–recall and examples sections ({@link PrCurves}, {@link ExampleImage}).
  *
  * <p>Trained detectors are shared between trials that differ only in post-processing ({@link SharedResults}):
  * such trials report the training time and loss curve of the detector they reuse, and say so in the artifact
@@ -174,14 +177,14 @@ public final class DetectionTask implements Task {
             }
             metrics.put(POSTPROCESS_MS + e.suffix(), r.postprocessMsPerImage());
             if (i == 0) {
-                artifacts.put("prCurves", prCurves(r, e.set()));
+                artifacts.put(PrCurves.ARTIFACT, prCurves(r, e.set()));
             }
             if (i == 0 || i == data.evals.size() - 1) {
                 examples.add(ExampleImages.of(e.set(), ExampleImages.busiest(e.set()), r.detections(),
                         e.suffix().isEmpty() ? "test" : "test" + e.suffix()));
             }
         }
-        artifacts.put("examples", examples);
+        artifacts.put(ExampleImage.ARTIFACT, examples);
         artifacts.put("detector", lookup.computedHere() ? "trained in this trial"
                 : "reused: trained earlier in this run with the same data, budget, model, losses and seed");
         artifacts.put("dataSource", data.description());

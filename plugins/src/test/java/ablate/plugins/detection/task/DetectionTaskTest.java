@@ -10,6 +10,11 @@ import ablate.plugins.detection.losses.FocalLoss;
 import ablate.plugins.detection.losses.GiouLoss;
 import ablate.plugins.detection.postprocess.GreedyNms;
 import ablate.plugins.detection.postprocess.SoftNmsGaussian;
+import ablate.reports.ExampleImage;
+import ablate.reports.PrCurves;
+import ablate.results.ResultsStore;
+import ablate.results.Status;
+import ablate.results.TrialResult;
 import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
@@ -59,6 +64,15 @@ class DetectionTaskTest {
         List<Map<String, Object>> examples = (List<Map<String, Object>>) first.artifacts().get("examples");
         assertThat(examples).hasSize(2).extracting(e -> e.get("set")).containsExactly("test", "test@crowding=1");
         assertThat((String) examples.get(0).get("svg")).startsWith("<svg").contains("data:image/png;base64,").endsWith("</svg>");
+        // The report reads both artifacts as they are stored (through JSON).
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stored = ResultsStore.JSON.readValue(ResultsStore.JSON.writeValueAsString(first.artifacts()), Map.class);
+        TrialResult trial = new TrialResult("id", "v", 3, Map.of(), Status.PASSED, null, first.metrics(), first.curves(),
+                first.cost(), stored, null, null, 0);
+        assertThat(PrCurves.of(trial).map(c -> c.curves().size()).orElse(0)).isEqualTo(((List<?>) pr.get("curves")).size());
+        assertThat(ExampleImage.of(trial)).hasSize(2).allSatisfy(e -> assertThat(e.png()).isNotEmpty())
+                .extracting(e -> e.truth().size()).containsExactly(((List<?>) examples.get(0).get("truth")).size(),
+                        ((List<?>) examples.get(1).get("truth")).size());
         assertThat(first.cost().macsPerSample()).isPositive();
         assertThat(first.cost().trainSeconds()).isPositive();
 
