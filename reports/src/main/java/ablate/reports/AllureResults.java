@@ -348,7 +348,7 @@ public final class AllureResults {
             add(env, "ablate.version", p.ablateVersion());
             add(env, "git.commit", p.gitCommit());
             add(env, "java.version", p.javaVersion());
-            add(env, "engine", p.engine() == null ? null : p.engine() + " " + p.engineVersion());
+            add(env, "engine", p.engine() == null ? null : p.engineDescription());
             add(env, "djl.version", p.djlVersion());
             add(env, "device", p.device());
             add(env, "cpu", p.cpuModel());

@@ -708,7 +708,7 @@ public final class HtmlReport {
                 fields.add(new String[]{"Git commit", v.apply(p.gitCommit())});
                 fields.add(new String[]{"Ablate", v.apply(p.ablateVersion())});
                 fields.add(new String[]{"Java", v.apply(p.javaVersion())});
-                fields.add(new String[]{"Engine", (v.apply(p.engine()) + " " + v.apply(p.engineVersion())).trim()});
+                fields.add(new String[]{"Engine", p.engineDescription()});
                 fields.add(new String[]{"DJL", v.apply(p.djlVersion())});
                 fields.add(new String[]{"Device", v.apply(p.device())});
                 fields.add(new String[]{"CPU", v.apply(p.cpuModel())});

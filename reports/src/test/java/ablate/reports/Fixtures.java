@@ -21,7 +21,7 @@ final class Fixtures {
     static final String HOSTILE_ERROR = "<b>boom</b> & \"quoted\" </code><script>alert(2)</script>";
     static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
             "Shirt", "Sneaker", "Bag", "Ankle boot");
-    static final Provenance PROVENANCE = new Provenance("0.1.0", "ff585af", "17.0.15", "PyTorch", "2.5.1", "0.32.0",
+    static final Provenance PROVENANCE = new Provenance("0.1.0", "ff585af", "17.0.15", "PyTorch", "2.5.1", 2, "0.32.0",
             "cpu()", "Intel(R) Xeon(R) CPU @ 2.20GHz", "Linux 6.1 amd64", "embedded Fashion-MNIST subset (6000/1000)");
 
     private Fixtures() {

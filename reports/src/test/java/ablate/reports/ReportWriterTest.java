@@ -188,7 +188,7 @@ class ReportWriterTest {
             env.load(r);
         }
         assertThat(env.getProperty("git.commit")).isEqualTo("ff585af");
-        assertThat(env.getProperty("engine")).isEqualTo("PyTorch 2.5.1");
+        assertThat(env.getProperty("engine")).isEqualTo("PyTorch 2.5.1, 2 threads per trial");
     }
 
     @Test

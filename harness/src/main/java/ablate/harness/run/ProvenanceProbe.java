@@ -23,12 +23,12 @@ public final class ProvenanceProbe {
             Engine engine = Engine.getInstance();
             machine = new Provenance(VersionProvider.ablateVersion(), gitCommit(), System.getProperty("java.vendor")
                     + " " + System.getProperty("java.version"), engine.getEngineName(), engine.getVersion(),
-                    Engine.getDjlVersion(), null, cpuModel(),
+                    Integer.getInteger("ai.djl.pytorch.num_threads", 0), Engine.getDjlVersion(), null, cpuModel(),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"), null);
         }
         Provenance m = machine;
         return new Provenance(m.ablateVersion(), m.gitCommit(), m.javaVersion(), m.engine(), m.engineVersion(),
-                m.djlVersion(), device.toString(), m.cpuModel(), m.os(), dataSource);
+                m.engineThreads(), m.djlVersion(), device.toString(), m.cpuModel(), m.os(), dataSource);
     }
 
     static String gitCommit() {

@@ -81,7 +81,7 @@ public class HarnessShapedReportBenchmark {
         ResultsStore store = new ResultsStore(dir);
         store.writeSuite(new SuiteInfo("noop-1000", "noop.yaml", "toy", "score", List.of(), "baseline", variants,
                 seeds, Map.of("name", "toy-data"), Map.of("epochs", 1)));
-        Provenance p = new Provenance("0.1.0", "unknown", "17", "PyTorch", "2.5.1", "0.32.0", "cpu()", "cpu", "linux", "");
+        Provenance p = new Provenance("0.1.0", "unknown", "17", "PyTorch", "2.5.1", 2, "0.32.0", "cpu()", "cpu", "linux", "");
         for (int v = 0; v < variants.size(); v++) {
             for (long seed : seeds) {
                 String name = variants.get(v).name();

@@ -54,7 +54,7 @@ public class ReportWriterBenchmark {
         ResultsStore store = new ResultsStore(dir);
         store.writeSuite(new SuiteInfo("bench", "bench.yaml", "noop", "accuracy", List.of(), "v0", variants, seeds,
                 Map.of(), Map.of()));
-        Provenance p = new Provenance("0", "c", "17", "none", "0", "0", "cpu", "cpu", "linux", "none");
+        Provenance p = new Provenance("0", "c", "17", "none", "0", 0, "0", "cpu", "cpu", "linux", "none");
         Random r = new Random(1);
         for (SuiteInfo.Variant v : variants) {
             for (long seed : seeds) {
