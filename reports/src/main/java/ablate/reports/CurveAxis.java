@@ -27,6 +27,14 @@ public record CurveAxis(String label, List<Double> values, boolean declared) {
         values = List.copyOf(values);
     }
 
+    /** What a task puts under {@value #ARTIFACT} for one curve: {@code {"label": label, "values": values}}. */
+    public static Map<String, Object> declare(String label, List<? extends Number> values) {
+        Map<String, Object> declaration = new java.util.LinkedHashMap<>();
+        declaration.put("label", label);
+        declaration.put("values", List.copyOf(values));
+        return declaration;
+    }
+
     /** Epochs 1..n. */
     static CurveAxis epochs(int n) {
         List<Double> values = new ArrayList<>(n);

@@ -40,10 +40,7 @@ final class Scores {
 
     /** The x axis of a curve against the sample sizes, as the report reads it from the artifact {@link CurveAxis#ARTIFACT}. */
     static Map<String, Object> axis(List<Integer> sizes) {
-        Map<String, Object> axis = new LinkedHashMap<>();
-        axis.put("label", "sample size n");
-        axis.put("values", sizes);
-        return axis;
+        return CurveAxis.declare("sample size n", sizes);
     }
 
     static TrialOutcome outcome(Evidence e, CriterionPlugin criterion, Settings s, boolean computedHere) {

@@ -44,8 +44,11 @@ final class DetectionData {
     static final List<String> COCO_KEYS = List.of("train-annotations", "train-images", "test-annotations", "test-images");
     private static final Set<String> SYNTHETIC_KEYS = Set.of(PRESET, CROWDING, TRAIN_CROWDING, SIZE, EVAL_CROWDING);
 
-    /** A test set and the suffix of its metric names ({@code ""} for the main one). */
-    record EvalSet(String suffix, DetectionSet set) {
+    /**
+     * A test set and the suffix of its metric names: {@code ""} for the main one, {@code @crowding=X} for an
+     * {@code eval-crowding} level, whose value is {@code crowding} (NaN for the main set).
+     */
+    record EvalSet(String suffix, double crowding, DetectionSet set) {
     }
 
     private final Supplier<DetectionSet> train;
@@ -115,7 +118,7 @@ final class DetectionData {
                 }
                 return set;
             };
-            return new DetectionData(train, trainAnnotations.toString(), List.of(new EvalSet("", test)));
+            return new DetectionData(train, trainAnnotations.toString(), List.of(new EvalSet("", Double.NaN, test)));
         }
         SceneSpec scenes = sceneSpec(spec);
         int trainCount = spec.train() > 0 ? spec.train() : DEFAULT_TRAIN;
@@ -125,12 +128,12 @@ final class DetectionData {
                 ? scenes.withCrowding(level(spec.options().get(TRAIN_CROWDING), TRAIN_CROWDING)) : scenes;
         Supplier<DetectionSet> train = () -> SyntheticScenes.generate(trainScenes, trainCount, Indices.derive(seed, 0));
         List<EvalSet> evals = new ArrayList<>();
-        evals.add(new EvalSet("", SyntheticScenes.generate(scenes, testCount, testSeed)));
+        evals.add(new EvalSet("", Double.NaN, SyntheticScenes.generate(scenes, testCount, testSeed)));
         for (double level : evalCrowding(spec)) {
             String suffix = "@crowding=" + BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
             DetectionSet set = level == scenes.crowding() ? evals.get(0).set()
                     : SyntheticScenes.generate(scenes.withCrowding(level), testCount, testSeed);
-            evals.add(new EvalSet(suffix, set));
+            evals.add(new EvalSet(suffix, level, set));
         }
         return new DetectionData(train, String.format(java.util.Locale.ROOT, "synthetic scenes (%s; %,d images)",
                 trainScenes.describe(), trainCount), evals);

@@ -20,6 +20,7 @@ import ablate.plugins.detection.losses.ClassificationLossPlugin;
 import ablate.plugins.detection.losses.FocalLoss;
 import ablate.plugins.detection.losses.GiouLoss;
 import ablate.plugins.detection.postprocess.GreedyNms;
+import ablate.reports.CurveAxis;
 import ablate.reports.ExampleImage;
 import ablate.reports.PrCurves;
 import ablate.results.Cost;
@@ -37,10 +38,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Object detection: trains the {@code model} slot's detector with the {@code cls-loss} and {@code box-loss} slots'
@@ -185,6 +189,9 @@ public final class DetectionTask implements Task {
             }
         }
         artifacts.put(ExampleImage.ARTIFACT, examples);
+        Map<String, List<Double>> curves = new LinkedHashMap<>();
+        curves.put("trainLoss", trained.trainLoss());
+        againstCrowding(data.evals, metrics, curves, artifacts);
         artifacts.put("detector", lookup.computedHere() ? "trained in this trial"
                 : "reused: trained earlier in this run with the same data, budget, model, losses and seed");
         artifacts.put("dataSource", data.description());
@@ -194,8 +201,31 @@ public final class DetectionTask implements Task {
             ModelCost size = ModelCost.of(loaded.detector.block(), loaded.one);
             Cost cost = new Cost(size.trainableParams(), size.totalParams(), size.macsPerSample(), trained.trainSeconds(),
                     latency[0], latency[1], -1);
-            return new TrialOutcome(metrics, Map.of("trainLoss", trained.trainLoss()), cost, artifacts);
+            return new TrialOutcome(metrics, curves, cost, artifacts);
         }
+    }
+
+    /**
+     * With two or more {@code eval-crowding} levels, each metric as a curve against the crowding (levels in rising
+     * order, the x axis declared for the report): {@code mAP vs crowding}, and so on.
+     */
+    static void againstCrowding(List<DetectionData.EvalSet> evals, Map<String, Double> metrics,
+                                Map<String, List<Double>> curves, Map<String, Object> artifacts) {
+        List<DetectionData.EvalSet> levels = evals.stream().filter(e -> !Double.isNaN(e.crowding()))
+                .sorted(Comparator.comparingDouble(DetectionData.EvalSet::crowding)).toList();
+        if (levels.size() < 2) {
+            return;
+        }
+        Map<String, Object> axes = new LinkedHashMap<>();
+        List<Double> x = levels.stream().map(DetectionData.EvalSet::crowding).toList();
+        for (String metric : Stream.concat(METRICS.stream(), Stream.of(POSTPROCESS_MS)).toList()) {
+            List<Double> y = levels.stream().map(e -> metrics.get(metric + e.suffix())).toList();
+            if (y.stream().allMatch(Objects::nonNull)) {
+                curves.put(metric + " vs crowding", y);
+                axes.put(metric + " vs crowding", CurveAxis.declare("crowding (share of objects overlapping a partner)", x));
+            }
+        }
+        artifacts.put(CurveAxis.ARTIFACT, axes);
     }
 
     /** Everything that determines a trained detector, canonically ordered; the post-processor is left out. */

@@ -43,6 +43,32 @@ class DetectionTaskTest {
     }
 
     @Test
+    void metricsAcrossCrowdingLevelsBecomeCurvesWithTheLevelsAsTheirAxis() {
+        List<DetectionData.EvalSet> evals = List.of(new DetectionData.EvalSet("", Double.NaN, null),
+                new DetectionData.EvalSet("@crowding=1", 1.0, null), new DetectionData.EvalSet("@crowding=0", 0.0, null));
+        Map<String, Double> metrics = new java.util.HashMap<>();
+        for (String m : List.of("mAP", "AP50", "AP75", "AR100", "postprocessMs")) {
+            metrics.put(m + "@crowding=0", 0.9);
+            metrics.put(m + "@crowding=1", 0.4);
+        }
+        metrics.remove("AR100@crowding=1"); // a level without the figure: no curve for it
+        Map<String, List<Double>> curves = new java.util.LinkedHashMap<>();
+        Map<String, Object> artifacts = new java.util.LinkedHashMap<>();
+        DetectionTask.againstCrowding(evals, metrics, curves, artifacts);
+        assertThat(curves).containsOnlyKeys("mAP vs crowding", "AP50 vs crowding", "AP75 vs crowding",
+                "postprocessMs vs crowding");
+        assertThat(curves.get("mAP vs crowding")).containsExactly(0.9, 0.4); // levels in rising order
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> axes = (Map<String, Map<String, Object>>) artifacts.get("curveAxes");
+        assertThat(axes.get("mAP vs crowding").get("values")).isEqualTo(List.of(0.0, 1.0));
+        assertThat((String) axes.get("mAP vs crowding").get("label")).startsWith("crowding");
+
+        Map<String, List<Double>> none = new java.util.LinkedHashMap<>();
+        DetectionTask.againstCrowding(evals.subList(0, 2), metrics, none, new java.util.LinkedHashMap<>());
+        assertThat(none).isEmpty(); // one level is not a curve
+    }
+
+    @Test
     void trainsOnceEvaluatesEverySetAndIsDeterministic() throws Exception {
         DetectionTask task = new DetectionTask();
         DetectionTask.CACHE.clear();
