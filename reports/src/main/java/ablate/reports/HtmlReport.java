@@ -501,6 +501,9 @@ public final class HtmlReport {
         private Map<String, Object> confusion() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("present", false);
+            // the section is for tasks that record matrices (classification), not for every report
+            m.put("recorded", a.trials().stream().anyMatch(t -> t.artifacts() != null
+                    && t.artifacts().containsKey(ConfusionMatrix.ARTIFACT)));
             Optional<VariantAnalysis> best = a.best();
             if (best.isEmpty()) {
                 return m;

@@ -111,6 +111,7 @@ class DetectionReportTest {
     @Test
     void precisionRecallChartsOfTheBaselineAndTheBestWithTheirApsInTheLegend() {
         String html = HtmlReport.render(detectionAnalysis());
+        assertThat(html).doesNotContain("id=\"confusion\"", "href=\"#confusion\""); // a classification section
         String pr = section(html, "precision-recall");
 
         assertThat(count(pr, "<figure class=\"chart pr\">")).isEqualTo(2);

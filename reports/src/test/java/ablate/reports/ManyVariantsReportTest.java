@@ -43,7 +43,8 @@ class ManyVariantsReportTest {
         for (int v = 1; v <= 5; v++) {
             assertThat(swatch(html, "v" + v)).isEqualTo(Charts.colorHex(Charts.OTHERS_COLOR));
         }
-        String curves = html.substring(html.indexOf("<section id=\"curves\">"), html.indexOf("<section id=\"confusion\">"));
+        int start = html.indexOf("<section id=\"curves\">");
+        String curves = html.substring(start, html.indexOf("</section>", start));
         String chart = curves.substring(curves.indexOf("<svg"), curves.indexOf("</svg>"));
         assertThat(chart).contains(">v0<", ">v6<", ">v13<").doesNotContain(">v1<", ">v5<");
         // The table of undrawn variants: v1..v5 with their last trainLoss value.
