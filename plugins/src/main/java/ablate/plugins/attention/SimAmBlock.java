@@ -1,5 +1,6 @@
 package ablate.plugins.attention;
 
+import ablate.plugins.common.Constant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -37,9 +38,10 @@ public final class SimAmBlock extends FeatureMapAttention {
         Shape shape = x.getShape();
         float positions = shape.get(2) * shape.get(3);
         float divisor = Math.max(1, positions - 1);
-        NDArray squaredDeviation = x.sub(x.sum(SPATIAL, true).div(positions)).square();
-        NDArray variance = squaredDeviation.sum(SPATIAL, true).div(divisor);
-        NDArray energyInverse = squaredDeviation.div(variance.add((float) lambda).mul(4f)).add(0.5f);
+        NDArray squaredDeviation = x.sub(x.sum(SPATIAL, true).div(Constant.like(x, positions))).square();
+        NDArray variance = squaredDeviation.sum(SPATIAL, true).div(Constant.like(x, divisor));
+        NDArray energyInverse = squaredDeviation.div(variance.add(Constant.like(x, lambda)).mul(Constant.like(x, 4)))
+                .add(Constant.like(x, 0.5));
         return new NDList(x.mul(Activation.sigmoid(energyInverse)));
     }
 

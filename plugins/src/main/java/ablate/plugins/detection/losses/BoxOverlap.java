@@ -1,5 +1,6 @@
 package ablate.plugins.detection.losses;
 
+import ablate.plugins.common.Constant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 
@@ -31,11 +32,11 @@ final class BoxOverlap {
         NDArray ty1 = col(t, 1);
         NDArray tx2 = col(t, 2);
         NDArray ty2 = col(t, 3);
-        NDArray iw = px2.minimum(tx2).sub(px1.maximum(tx1)).maximum(0);
-        NDArray ih = py2.minimum(ty2).sub(py1.maximum(ty1)).maximum(0);
+        NDArray iw = px2.minimum(tx2).sub(px1.maximum(tx1)).maximum(Constant.like(p, 0));
+        NDArray ih = py2.minimum(ty2).sub(py1.maximum(ty1)).maximum(Constant.like(p, 0));
         NDArray inter = iw.mul(ih);
         union = px2.sub(px1).mul(py2.sub(py1)).add(tx2.sub(tx1).mul(ty2.sub(ty1))).sub(inter);
-        iou = inter.div(union.add(EPS));
+        iou = inter.div(union.add(Constant.like(p, EPS)));
         enclosingWidth = px2.maximum(tx2).sub(px1.minimum(tx1));
         enclosingHeight = py2.maximum(ty2).sub(py1.minimum(ty1));
     }
@@ -51,14 +52,14 @@ final class BoxOverlap {
     /** IoU − (C − U)/C with C the area of the smallest enclosing box. */
     NDArray giou() {
         NDArray enclosing = enclosingWidth.mul(enclosingHeight);
-        return iou.sub(enclosing.sub(union).div(enclosing.add(EPS)));
+        return iou.sub(enclosing.sub(union).div(enclosing.add(Constant.like(p, EPS))));
     }
 
     /** IoU − ρ²/c²: squared centre distance over the enclosing box's squared diagonal. */
     NDArray diou() {
-        NDArray dx = col(p, 0).add(col(p, 2)).sub(col(t, 0)).sub(col(t, 2)).div(2);
-        NDArray dy = col(p, 1).add(col(p, 3)).sub(col(t, 1)).sub(col(t, 3)).div(2);
-        NDArray diagonal = enclosingWidth.square().add(enclosingHeight.square()).add(EPS);
+        NDArray dx = col(p, 0).add(col(p, 2)).sub(col(t, 0)).sub(col(t, 2)).div(Constant.like(p, 2));
+        NDArray dy = col(p, 1).add(col(p, 3)).sub(col(t, 1)).sub(col(t, 3)).div(Constant.like(p, 2));
+        NDArray diagonal = enclosingWidth.square().add(enclosingHeight.square()).add(Constant.like(p, EPS));
         return iou.sub(dx.square().add(dy.square()).div(diagonal));
     }
 
@@ -66,8 +67,8 @@ final class BoxOverlap {
     NDArray ciou() {
         NDArray predictedAngle = col(p, 2).sub(col(p, 0)).div(col(p, 3).sub(col(p, 1))).atan();
         NDArray targetAngle = col(t, 2).sub(col(t, 0)).div(col(t, 3).sub(col(t, 1))).atan();
-        NDArray v = targetAngle.sub(predictedAngle).square().mul(4 / (Math.PI * Math.PI));
-        NDArray alpha = v.div(iou.neg().add(1).add(v).add(EPS)).stopGradient();
+        NDArray v = targetAngle.sub(predictedAngle).square().mul(Constant.like(p, 4 / (Math.PI * Math.PI)));
+        NDArray alpha = v.div(iou.neg().add(Constant.like(p, 1)).add(v).add(Constant.like(p, EPS))).stopGradient();
         return diou().sub(alpha.mul(v));
     }
 }

@@ -1,5 +1,6 @@
 package ablate.plugins.detection.losses;
 
+import ablate.plugins.common.Constant;
 import ablate.harness.spi.Params;
 import ablate.harness.spi.PluginInfo;
 import ai.djl.ndarray.NDArray;
@@ -23,6 +24,6 @@ abstract class OverlapLoss implements BoxLossPlugin {
 
     @Override
     public NDArray loss(NDArray predicted, NDArray target, Params params) {
-        return overlap.apply(new BoxOverlap(predicted, target)).neg().add(1);
+        return overlap.apply(new BoxOverlap(predicted, target)).neg().add(Constant.like(predicted, 1));
     }
 }

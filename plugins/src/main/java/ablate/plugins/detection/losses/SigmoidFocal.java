@@ -1,5 +1,6 @@
 package ablate.plugins.detection.losses;
 
+import ablate.plugins.common.Constant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 
@@ -14,17 +15,17 @@ final class SigmoidFocal {
     }
 
     static NDArray loss(NDArray logits, NDArray targets, double alpha, double gamma) {
-        NDArray negatives = targets.neg().add(1);
+        NDArray negatives = targets.neg().add(Constant.like(targets, 1));
         NDArray positiveLoss = Activation.softPlus(logits.neg()); // -log(p)
         NDArray negativeLoss = Activation.softPlus(logits);       // -log(1 - p)
         if (gamma != 0) {
             NDArray p = Activation.sigmoid(logits);
-            positiveLoss = positiveLoss.mul(p.neg().add(1).pow(gamma));
-            negativeLoss = negativeLoss.mul(p.pow(gamma));
+            positiveLoss = positiveLoss.mul(p.neg().add(Constant.like(p, 1)).pow(Constant.like(p, gamma)));
+            negativeLoss = negativeLoss.mul(p.pow(Constant.like(p, gamma)));
         }
         if (alpha >= 0) {
-            positiveLoss = positiveLoss.mul(alpha);
-            negativeLoss = negativeLoss.mul(1 - alpha);
+            positiveLoss = positiveLoss.mul(Constant.like(logits, alpha));
+            negativeLoss = negativeLoss.mul(Constant.like(logits, 1 - alpha));
         }
         return positiveLoss.mul(targets).add(negativeLoss.mul(negatives));
     }

@@ -1,5 +1,6 @@
 package ablate.plugins.detection.losses;
 
+import ablate.plugins.common.Constant;
 import ablate.harness.spi.Param;
 import ablate.harness.spi.Params;
 import ablate.harness.spi.PluginInfo;
@@ -29,7 +30,7 @@ public final class SmoothL1Loss implements BoxLossPlugin {
     public NDArray loss(NDArray predicted, NDArray target, Params params) {
         double beta = params.getDouble(BETA);
         NDArray d = predicted.sub(target).abs();
-        NDArray m = d.minimum(beta); // 0.5·m²/β + (d − m) is both branches at once
-        return m.square().mul(0.5 / beta).add(d.sub(m)).sum(new int[]{1});
+        NDArray m = d.minimum(Constant.like(d, beta)); // 0.5·m²/β + (d − m) is both branches at once
+        return m.square().mul(Constant.like(d, 0.5 / beta)).add(d.sub(m)).sum(new int[]{1});
     }
 }

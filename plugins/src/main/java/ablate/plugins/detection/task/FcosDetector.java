@@ -1,5 +1,6 @@
 package ablate.plugins.detection.task;
 
+import ablate.plugins.common.Constant;
 import ablate.harness.spi.Params;
 import ablate.plugins.detection.Detections;
 import ablate.plugins.detection.losses.CrossEntropyLoss;
@@ -68,7 +69,7 @@ final class FcosDetector implements Detector {
         NDArray classTargets = manager.create(t.classTargets(), logits.getShape());
         int positives = t.positiveCount();
         NDArray loss = losses.classification().loss(logits, classTargets, losses.classificationParams()).sum()
-                .div(Math.max(1, positives));
+                .div(Constant.like(logits, Math.max(1, positives)));
         if (positives == 0) {
             return loss;
         }
