@@ -462,7 +462,7 @@ public final class HtmlReport {
                 List<VariantAnalysis> vs = e.getValue();
                 Map<String, Object> chart = new LinkedHashMap<>();
                 chart.put("title", e.getKey());
-                chart.put("svg", Charts.curves("chart-curve-" + i++, e.getKey(),
+                chart.put("svg", Charts.curves("chart-curve-" + i++, e.getKey().replaceFirst(" vs .*$", ""), // y: the figure
                         vs.stream().map(VariantAnalysis::name).toList(),
                         vs.stream().map(v -> colorIndex.get(v.name())).toList(),
                         vs.stream().map(v -> v.curves().get(e.getKey())).toList(),
