@@ -50,12 +50,21 @@ public final class ListCommand implements Callable<Integer>, Subcommand {
                     t.slots().stream().map(s -> s.name()).collect(Collectors.joining(", ")));
         }
         System.out.println();
-        System.out.printf("%-28s %-12s %-44s %s%n", "PLUGIN", "SLOT", "PARAMETERS (defaults)", "SUMMARY");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"PLUGIN", "SLOT", "PARAMETERS (defaults)", "SUMMARY"});
         for (Plugin p : plugins) {
             PluginInfo i = p.info();
             String params = i.params().stream().map(x -> x.name() + "=" + x.defaultValue()).collect(Collectors.joining(" "));
-            System.out.printf("%-28s %-12s %-44s %s%n", i.id(), i.slot(), params.isEmpty() ? "-" : params, i.summary());
+            rows.add(new String[]{i.id(), i.slot(), params.isEmpty() ? "-" : params, i.summary()});
         }
+        int[] width = new int[3];
+        for (String[] r : rows) {
+            for (int c = 0; c < width.length; c++) {
+                width[c] = Math.max(width[c], r[c].length());
+            }
+        }
+        String format = "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %s%n";
+        rows.forEach(r -> System.out.printf(format, (Object[]) r));
         System.out.println();
         System.out.println(plugins.size() + " plugins. 'ablate describe ID' shows parameters, claim and citation.");
         return 0;
