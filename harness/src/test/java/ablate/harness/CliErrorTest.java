@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,5 +55,18 @@ class CliErrorTest {
         CliRun r = CliRun.of("list", "--json");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\"id\" : \"toy.steady\"", "\"id\" : \"toy\"");
+    }
+
+    @Test
+    void listAlignsItsColumnsToTheLongestEntry() {
+        CliRun r = CliRun.of("list");
+        assertThat(r.code()).isZero();
+        List<String> table = r.out().lines().dropWhile(l -> !l.startsWith("PLUGIN")).takeWhile(l -> !l.isBlank()).toList();
+        assertThat(table).hasSizeGreaterThan(2);
+        int summary = table.get(0).indexOf("SUMMARY");
+        for (String row : table) {
+            assertThat(row.charAt(summary - 1)).as(row).isEqualTo(' ');
+            assertThat(row.charAt(summary)).as(row).isNotEqualTo(' ');
+        }
     }
 }
