@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A test image with its true boxes and a trial's detections, read from the artifact {@value #ARTIFACT}: a list of
  * {@code {"imageId", "set", "width", "height", "truth": [[x, y, w, h, categoryId]…], "detections": [[x, y, w, h,
- * categoryId, score]…], "svg"}}. The report draws the boxes itself from these numbers; of {@code svg} it takes only
- * the image, the first {@code data:image/png;base64,…} URI in it (checked to be plain base64), so no markup from
- * a trial reaches the page. Malformed entries and boxes are left out.
+ * categoryId, score]…], "png": base64}}. The report draws the boxes itself from these numbers and embeds the image
+ * only when it is plain base64, so no markup from a trial reaches the page. Malformed entries and boxes are left
+ * out.
  *
  * @param imageId    the image's id in its test set
  * @param set        which test set
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
 public record ExampleImage(long imageId, String set, int width, int height, List<double[]> truth,
                            List<double[]> detections, String png) {
     public static final String ARTIFACT = "examples";
-    private static final Pattern PNG = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/]+={0,2})(?![A-Za-z0-9+/=])");
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
     private static final String TRUTH_HEX = "#ffffff";
 
     /** The trial's examples, in order; none when the artifact is missing or malformed. */
@@ -40,10 +39,10 @@ public record ExampleImage(long imageId, String set, int width, int height, List
         for (Object o : list) {
             if (o instanceof Map<?, ?> m && m.get("width") instanceof Number w && m.get("height") instanceof Number h
                     && w.intValue() > 0 && h.intValue() > 0) {
-                Matcher png = PNG.matcher(m.get("svg") instanceof String s ? s : "");
+                String png = m.get("png") instanceof String s && BASE64.matcher(s).matches() ? s : "";
                 out.add(new ExampleImage(m.get("imageId") instanceof Number id ? id.longValue() : -1,
                         m.get("set") == null ? "" : String.valueOf(m.get("set")), w.intValue(), h.intValue(),
-                        boxes(m.get("truth"), 5), boxes(m.get("detections"), 6), png.find() ? png.group(1) : ""));
+                        boxes(m.get("truth"), 5), boxes(m.get("detections"), 6), png));
             }
         }
         return out;

@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The detection artifacts {@code prCurves} and {@code examples} in the HTML report, from hand-made trials. */
 class DetectionReportTest {
-    static final String HOSTILE_SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script>"
-            + "<image onload=\"alert(2)\" href=\"data:image/png;base64,%s\"/><foreignObject><img src=x></foreignObject></svg>";
     static final List<String> CATEGORIES = List.of("disc", "square", Fixtures.HOSTILE);
 
     /** The harness' shape: variants "baseline" and "soft-nms" (better mAP), seeds 1 and 2, each with both artifacts. */
@@ -78,7 +76,7 @@ class DetectionReportTest {
             e.put("truth", List.of(List.of(1.0, 1.0, 5.0, 4.0, 1.0), List.of(8.0, 2.0, 6.0, 6.0, 2.0)));
             e.put("detections", List.of(List.of(1.2, 0.8, 5.0, 4.2, 1.0, 0.91), List.of(8.5, 2.0, 5.5, 6.0, 2.0, 0.62),
                     List.of(3.0, 6.0, 4.0, 4.0, 3.0, 0.35)));
-            e.put("svg", String.format(HOSTILE_SVG, png()));
+            e.put("png", png());
             examples.add(e);
         }
         return Fixtures.trial(variant, seed, Status.PASSED, null,
@@ -164,7 +162,6 @@ class DetectionReportTest {
         assertThat(html).contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &apos;q&apos; (AP 0.6000)",
                 "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &#39;q&#39;</td>",
                 "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &apos;q&apos; 0.35</text>");
-        // Of the trial's svg, only the base64 image is used.
         assertThat(html).contains("href=\"data:image/png;base64," + png() + "\"");
     }
 
@@ -175,7 +172,7 @@ class DetectionReportTest {
         TrialResult t = Fixtures.trial("baseline", 1, Status.PASSED, null, Map.of("mAP", 0.4), Map.of(), Cost.NONE,
                 Map.of(PrCurves.ARTIFACT, badPr, ExampleImage.ARTIFACT, List.of(Map.of("width", 0, "height", 5), "x",
                         Map.of("width", 4, "height", 4, "truth", List.of(List.of(1, 1, 2), List.of(0, 0, 2, 2, 1)),
-                                "svg", "data:image/png;base64,<script>"))));
+                                "png", "AAAA\"/><script>alert(1)</script>"))));
         assertThat(PrCurves.of(t)).isEmpty();
         List<ExampleImage> examples = ExampleImage.of(t);
         assertThat(examples).hasSize(1);

@@ -56,7 +56,7 @@ import java.util.stream.Stream;
  * {@code postprocessMs}, the post-processor's time per image (median of {@value #POSTPROCESS_RUNS} timed runs
  * over the whole set after one warm-up). Cost latency is one image through the whole pipeline (network, decoding,
  * post-processing). Artifacts: {@code prCurves} (interpolated precision at the 101 COCO recall points, IoU 0.5,
- * per category, main test set) and {@code examples} (test images with true and detected boxes as SVG), which the
+ * per category, main test set) and {@code examples} (test images as PNG with their true and detected boxes), which the
  * report draws in its precision–recall and examples sections ({@link PrCurves}, {@link ExampleImage}).
  *
  * <p>Trained detectors are shared between trials that differ only in post-processing ({@link SharedResults}):

@@ -89,7 +89,7 @@ class DetectionTaskTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> examples = (List<Map<String, Object>>) first.artifacts().get("examples");
         assertThat(examples).hasSize(2).extracting(e -> e.get("set")).containsExactly("test", "test@crowding=1");
-        assertThat((String) examples.get(0).get("svg")).startsWith("<svg").contains("data:image/png;base64,").endsWith("</svg>");
+        assertThat(java.util.Base64.getDecoder().decode((String) examples.get(0).get("png"))).startsWith(0x89, 'P', 'N', 'G');
         // The report reads both artifacts as they are stored (through JSON).
         @SuppressWarnings("unchecked")
         Map<String, Object> stored = ResultsStore.JSON.readValue(ResultsStore.JSON.writeValueAsString(first.artifacts()), Map.class);
