@@ -40,6 +40,15 @@ public interface TrialContext {
      */
     <T> T seeded(java.util.function.Supplier<T> action);
 
+    /**
+     * A directory shared by every trial of this results directory (across trial processes, shards run into the
+     * same directory, and {@code --resume}), for work computed once and reused: key files by a hash of everything
+     * the work depends on. Null where the harness offers none (then compute in memory).
+     */
+    default Path cacheDir() {
+        return null;
+    }
+
     /** A plugin with its resolved parameters. */
     record Bound<T extends Plugin>(T plugin, Params params) {
     }
