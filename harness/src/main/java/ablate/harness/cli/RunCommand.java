@@ -94,7 +94,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         } catch (RuntimeException e) {
             throw new UserError(suite.file() + ": " + e.getMessage(), e);
         }
-        EngineSettings.apply(threads, jobs);
+        EngineSettings.apply(threads, jobs, System.out);
         Device dev = Devices.select(device, System.out);
         RunOptions options = new RunOptions(results, jobs, resume, device, dataDir, shard, quiet);
         List<TrialResult> all = new SuiteRunner(registry.task(suite.task()), plan, options, dev, dataDir, System.out).run();

@@ -1,6 +1,7 @@
 package ablate.harness.run;
 
 import ablate.harness.cli.VersionProvider;
+import ablate.harness.engine.KernelGuard;
 import ablate.results.Provenance;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -28,7 +29,7 @@ public final class ProvenanceProbe {
         }
         Provenance m = machine;
         return new Provenance(m.ablateVersion(), m.gitCommit(), m.javaVersion(), m.engine(), m.engineVersion(),
-                m.engineThreads(), m.djlVersion(), device.toString(), m.cpuModel(), m.os(), dataSource);
+                m.engineThreads(), m.djlVersion(), device.toString(), m.cpuModel(), m.os(), dataSource, KernelGuard.note());
     }
 
     static String gitCommit() {

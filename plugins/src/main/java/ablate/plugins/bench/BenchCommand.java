@@ -78,7 +78,7 @@ public final class BenchCommand implements Callable<Integer>, Subcommand {
             if (threads != null && threads < 1) {
                 throw new UserError("--threads must be at least 1, got " + threads);
             }
-            EngineSettings.apply(threads, 1);
+            EngineSettings.apply(threads, 1, System.err);
             Device dev = Devices.select(device, System.err);
             BenchResult result = onWorkerThread(() -> {
                 try (Workload w = mode.equals("train") ? Workload.train(spec, batch, dev, seed)

@@ -53,7 +53,7 @@ public class OpBenchmark {
 
     @Setup
     public void setUp() {
-        EngineSettings.apply(threads, 1);
+        EngineSettings.apply(threads, 1, System.err);
         manager = NDManager.newBaseManager();
         a = manager.randomNormal(new Shape(1));
         b = manager.randomNormal(new Shape(1));

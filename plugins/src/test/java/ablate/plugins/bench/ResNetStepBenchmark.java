@@ -45,7 +45,7 @@ public class ResNetStepBenchmark {
 
     @Setup
     public void setUp() {
-        EngineSettings.apply(threads, 1); // before the engine loads: the fork has not touched it yet
+        EngineSettings.apply(threads, 1, System.err); // before the engine loads: the fork has not touched it yet
         String[] spec = model.split(":");
         BenchModel m = BenchModel.of(spec[0]);
         int batch = Integer.parseInt(spec[1]);

@@ -78,7 +78,7 @@ public class StepVariantsBenchmark {
 
     @Setup
     public void setUp() {
-        EngineSettings.apply(threads, 1);
+        EngineSettings.apply(threads, 1, System.err);
         String[] spec = model.split(":");
         BenchModel m = BenchModel.of(spec[0]);
         batch = Integer.parseInt(spec[1]);
