@@ -115,6 +115,72 @@ class SharedWorkTest {
         }
     }
 
+    /** The real thing: another JVM holds the lock while it computes; this one waits, then loads. */
+    @Test
+    void aTrialInAnotherJvmComputesWhileThisOneWaitsThenLoads() throws Exception {
+        Process other = otherProcess("finish");
+        try {
+            awaitComputing(other);
+            AtomicInteger computations = new AtomicInteger();
+            var here = process().get("k", dir, () -> {
+                computations.incrementAndGet();
+                return new double[]{-1};
+            }, NEVER_CANCELLED);
+            assertThat(here.source()).isEqualTo(SharedWork.Source.DISK);
+            assertThat(here.value()).isEqualTo(VALUES);
+            assertThat(computations).hasValue(0);
+            assertThat(other.waitFor()).isZero();
+            assertThat(new String(other.getInputStream().readAllBytes()).trim()).isEqualTo("COMPUTED");
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    /** A process killed while computing leaves no entry, and the operating system releases its lock. */
+    @Test
+    void aJvmDyingWhileItComputesLeavesTheWorkToTheNext() throws Exception {
+        Process other = otherProcess("crash");
+        try {
+            awaitComputing(other);
+            var here = process().get("k", dir, VALUES::clone, NEVER_CANCELLED);
+            assertThat(here.source()).isEqualTo(SharedWork.Source.COMPUTED);
+            assertThat(other.waitFor()).isEqualTo(3);
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    private Process otherProcess(String mode) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OtherProcess.class.getName(),
+                dir.toString(), mode).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static void awaitComputing(Process other) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = other.getInputStream().read(); c != '\n'; c = other.getInputStream().read()) {
+            assertThat(c).as("the other process ended before computing").isNotNegative();
+            line.append((char) c);
+        }
+        assertThat(line.toString()).isEqualTo("computing");
+    }
+
+    /** Another trial process: computes {@code k}, then finishes (printing the source) or dies mid-computation. */
+    static final class OtherProcess {
+        public static void main(String[] args) throws Exception {
+            var found = process().get("k", Path.of(args[0]), () -> {
+                System.out.println("computing");
+                System.out.flush();
+                Thread.sleep(700); // long enough for the test's process to start waiting on the lock
+                if (args[1].equals("crash")) {
+                    Runtime.getRuntime().halt(3);
+                }
+                return VALUES.clone();
+            }, NEVER_CANCELLED);
+            System.out.println(found.source());
+        }
+    }
+
     @Test
     void aTrialWaitingOnTheLockStopsWhenItIsCancelled() throws Exception {
         CountDownLatch computing = new CountDownLatch(1);
