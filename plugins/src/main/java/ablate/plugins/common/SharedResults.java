@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
  * that needs a key computes it on its own thread (under its own timeout); trials that need it meanwhile wait,
  * checking their own cancellation. A failure is remembered (the computations are deterministic: it would fail
  * again) except a cancellation, after which the next trial computes afresh. The {@code capacity} most recently
- * used keys are kept. Nothing outlives the process: a trial resumed in another run recomputes, deterministically,
- * the same value.
+ * used keys are kept. Nothing outlives the process: this is the memory layer of {@link SharedWork}, which adds the
+ * on-disk cache that trial processes, shards and {@code --resume} share.
  */
 public final class SharedResults<V> {
     /** What {@link #get} returns: the value and whether this call computed it. */

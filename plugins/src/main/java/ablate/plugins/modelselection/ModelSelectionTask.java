@@ -1,6 +1,6 @@
 package ablate.plugins.modelselection;
 
-import ablate.plugins.common.SharedResults;
+import ablate.plugins.common.SharedWork;
 import ablate.datasets.FashionMnist;
 import ablate.harness.spi.DatasetSpec;
 import ablate.harness.spi.Plugin;
@@ -28,12 +28,14 @@ import java.util.TreeMap;
  * averaged over the sample sizes. Options: see {@link Settings}.
  *
  * <p>The trials of one seed see the same data and differ only in the criterion, so what they choose from is
- * computed once per seed and process ({@link SharedResults}); each trial's train time is that computation's.
+ * computed once per seed and settings ({@link SharedWork}: in memory, and on disk under the results' cache directory
+ * so that trial processes, shards and {@code --resume} compute it once; key in {@link EvidenceCache}); each trial's
+ * train time is that computation's.
  */
 public final class ModelSelectionTask implements Task {
     static final String FASHION_MNIST = "fashion-mnist";
     /** The evidence of the most recent seeds and settings: the trials of one seed differ only in the criterion. */
-    static final SharedResults<Evidence> EVIDENCE = new SharedResults<>(32);
+    static final SharedWork<Evidence> EVIDENCE = new SharedWork<>("evidence", 32, EvidenceCache.CODEC);
     static final String SYNTHETIC = "synthetic";
 
     private final Map<String, BackbonePlugin> models = new TreeMap<>();
@@ -102,9 +104,8 @@ public final class ModelSelectionTask implements Task {
         List<NetworkStudy.Spec> specs = withNetworks
                 ? settings.networks().stream().map(t -> NetworkStudy.parse(t, models)).toList() : List.of();
         CriterionPlugin criterion = ctx.slot(CriterionPlugin.SLOT, CriterionPlugin.class).plugin();
-        Object key = List.of(ctx.seed(), settings, ctx.dataset(), withNetworks ? ctx.budget() : "",
-                String.valueOf(ctx.dataDir()), ctx.device().toString());
-        SharedResults.Lookup<Evidence> lookup = EVIDENCE.get(key, () -> evidence(settings, specs, ctx), ctx::checkCancelled);
+        SharedWork.Lookup<Evidence> lookup = EVIDENCE.get(EvidenceCache.key(ctx, settings, withNetworks), ctx.cacheDir(),
+                () -> evidence(settings, specs, ctx), ctx::checkCancelled);
         return Scores.outcome(lookup.value(), criterion, settings, lookup.computedHere());
     }
 

@@ -7,6 +7,10 @@ import ablate.plugins.models.LeNet5Plugin;
 import ablate.plugins.models.MlpPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -103,6 +107,62 @@ class ModelSelectionTaskTest {
                         .polynomial());
     }
 
+    /** A fresh in-memory cache over the same directory stands for another trial process. */
+    @Test
+    void anotherProcessLoadsTheEvidenceFromTheCacheAndGetsTheSameNumbers(@TempDir Path cache) throws Exception {
+        TrialOutcome computed = task.run(new StubContext(7, new AicPlugin(), StubContext.SYNTHETIC, Budget.DEFAULT, TINY, cache));
+        assertThat(computed.artifacts()).containsEntry("evidenceComputedInThisTrial", true);
+        Path entry;
+        try (var files = Files.list(cache)) {
+            entry = files.filter(f -> f.toString().endsWith(".bin")).findFirst().orElseThrow();
+        }
+        assertThat(entry.getFileName().toString()).matches("evidence-[0-9a-f]{64}\\.bin");
+
+        ModelSelectionTask.EVIDENCE.clear();
+        TrialOutcome loaded = task.run(new StubContext(7, new AicPlugin(), StubContext.SYNTHETIC, Budget.DEFAULT, TINY, cache));
+        assertThat(loaded.artifacts()).containsEntry("evidenceComputedInThisTrial", false);
+        assertThat(loaded.metrics()).isEqualTo(computed.metrics()); // Double.equals: bit for bit
+        assertThat(loaded.curves()).isEqualTo(computed.curves());
+        assertThat(loaded.artifacts().get("evidenceSeconds")).isEqualTo(computed.artifacts().get("evidenceSeconds"));
+        assertThat(loaded.cost().trainSeconds()).isEqualTo(computed.cost().trainSeconds()).isPositive();
+
+        Files.write(entry, "{\"polynomial\":".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // torn: recomputed
+        ModelSelectionTask.EVIDENCE.clear();
+        TrialOutcome recomputed = task.run(new StubContext(7, new BicPlugin(), StubContext.SYNTHETIC, Budget.DEFAULT, TINY, cache));
+        assertThat(recomputed.artifacts()).containsEntry("evidenceComputedInThisTrial", true);
+    }
+
+    @Test
+    void evidenceRoundTripsExactlyNaNIncluded() throws Exception {
+        Map<String, Object> options = new java.util.HashMap<>(TINY);
+        options.put("sample-sizes", List.of(7L, 40L)); // order 5 at n = 7: n = k + 1, AICc undefined (NaN)
+        Evidence e = ModelSelectionTask.evidence(Settings.parse(options), List.of(), context(2, new AicPlugin(), options));
+        assertThat(e.polynomial().cells().get(0).replicates().get(0).get(5).aicc()).isNaN();
+        assertThat(roundTrip(e)).isEqualTo(e); // record equality compares doubles as Double.compare does: by value bits
+    }
+
+    @Test
+    void theKeyHasEverythingTheEvidenceDependsOnButTheCriterion() {
+        Settings s = Settings.parse(TINY);
+        String key = EvidenceCache.key(context(7, new AicPlugin(), TINY), s, false);
+        assertThat(EvidenceCache.key(context(7, new BicPlugin(), TINY), s, false)).isEqualTo(key);
+        assertThat(EvidenceCache.key(context(8, new AicPlugin(), TINY), s, false)).isNotEqualTo(key);
+        Map<String, Object> more = new java.util.HashMap<>(TINY);
+        more.put("replicates", 5L);
+        assertThat(EvidenceCache.key(context(7, new AicPlugin(), more), Settings.parse(more), false)).isNotEqualTo(key);
+        assertThat(key).contains("\"seed\":7", "\"replicates\":4", "\"version\":" + EvidenceCache.VERSION)
+                .doesNotContain("budget"); // synthetic studies do not train: the budget does not matter
+        StubContext images = new StubContext(7, new AicPlugin(), new DatasetSpec(ModelSelectionTask.FASHION_MNIST,
+                "embedded", 200, 100, Map.of()), Budget.DEFAULT, TINY);
+        assertThat(EvidenceCache.key(images, s, true)).contains("\"budget\":{", "\"device\":\"cpu()\"");
+    }
+
+    static Evidence roundTrip(Evidence e) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        EvidenceCache.CODEC.write(e, new java.io.DataOutputStream(bytes));
+        return EvidenceCache.CODEC.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+    }
+
     @Test
     void badOptionsNameTheOptionAndWhatIsWrong() {
         assertThatThrownBy(() -> Settings.parse(Map.of("replicate", 3L)))
@@ -125,7 +185,7 @@ class ModelSelectionTaskTest {
     }
 
     @Test
-    void networksAreScoredWithTrainableParametersAndTheTrainingCrossEntropy() {
+    void networksAreScoredWithTrainableParametersAndTheTrainingCrossEntropy() throws Exception {
         DatasetSpec data = new DatasetSpec(ModelSelectionTask.FASHION_MNIST, "embedded", 200, 100, Map.of());
         Budget budget = new Budget(1, 50, 0.003, "constant", "adam", 0);
         Map<String, Object> options = Map.of("replicates", 1L, "mixture-replicates", 0L,
@@ -135,7 +195,8 @@ class ModelSelectionTaskTest {
         List<NetworkStudy.Spec> specs = s.networks().stream().map(t -> NetworkStudy.parse(t, models)).toList();
         StubContext ctx = new StubContext(5, new AicPlugin(), data, budget, options);
 
-        List<NetworkStudy.Candidate> nets = ModelSelectionTask.evidence(s, specs, ctx).networks();
+        Evidence evidence = ModelSelectionTask.evidence(s, specs, ctx);
+        List<NetworkStudy.Candidate> nets = evidence.networks();
         assertThat(nets).extracting(NetworkStudy.Candidate::spec).containsExactly("model.mlp hidden=2", "model.mlp hidden=");
         assertThat(nets.get(0).criteria().k()).isEqualTo(784 * 2 + 2 + 2 * 10 + 10);
         assertThat(nets.get(1).criteria().k()).isEqualTo(784 * 10 + 10);
@@ -145,6 +206,7 @@ class ModelSelectionTaskTest {
             assertThat(c.trainLoss()).isBetween(0.0, 5.0);
             assertThat(c.testAccuracy()).isBetween(0.0, 1.0);
         }
+        assertThat(roundTrip(evidence)).isEqualTo(evidence); // as a trial loading it from the cache sees it
         // training is deterministic per seed on the CPU
         List<NetworkStudy.Candidate> again = ModelSelectionTask.evidence(s, specs, ctx).networks();
         for (int i = 0; i < nets.size(); i++) {

@@ -12,11 +12,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** A trial context for tests: one criterion, the given options and budget, seeded as the harness seeds. */
+/**
+ * A trial context for tests: one criterion, the given options and budget, seeded as the harness seeds; shares work
+ * through {@code cacheDir} as the harness's results cache where one is given (null: memory only).
+ */
 record StubContext(long seed, CriterionPlugin criterion, DatasetSpec dataset, Budget budget,
-                   Map<String, Object> options) implements TrialContext {
+                   Map<String, Object> options, Path cacheDir) implements TrialContext {
 
     static final DatasetSpec SYNTHETIC = new DatasetSpec(ModelSelectionTask.SYNTHETIC, "auto", 0, 0, Map.of());
+
+    StubContext(long seed, CriterionPlugin criterion, DatasetSpec dataset, Budget budget, Map<String, Object> options) {
+        this(seed, criterion, dataset, budget, options, null);
+    }
 
     @Override
     public Device device() {

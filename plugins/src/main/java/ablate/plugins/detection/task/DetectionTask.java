@@ -1,6 +1,6 @@
 package ablate.plugins.detection.task;
 
-import ablate.plugins.common.SharedResults;
+import ablate.plugins.common.SharedWork;
 import ablate.datasets.detection.DetectionSet;
 import ablate.harness.spi.DatasetSpec;
 import ablate.harness.spi.Params;
@@ -59,9 +59,10 @@ import java.util.stream.Stream;
  * per category, main test set) and {@code examples} (test images as PNG with their true and detected boxes), which the
  * report draws in its precision–recall and examples sections ({@link PrCurves}, {@link ExampleImage}).
  *
- * <p>Trained detectors are shared between trials that differ only in post-processing ({@link SharedResults}):
- * such trials report the training time and loss curve of the detector they reuse, and say so in the artifact
- * {@code detector}.
+ * <p>Trained detectors are shared between trials that differ only in post-processing ({@link SharedWork}: in memory,
+ * and on disk under the results' cache directory so that trial processes, shards and {@code --resume} train each
+ * once; key and layout in {@link DetectorCache}). Such trials report the training time and loss curve of the
+ * detector they reuse, and say where it came from in the artifact {@code detector}.
  */
 public final class DetectionTask implements Task {
     static final int DETECTIONS_PER_IMAGE = 100;
@@ -72,13 +73,13 @@ public final class DetectionTask implements Task {
     static final List<String> METRICS = List.of("mAP", "AP50", "AP75", "AR100");
     static final String POSTPROCESS_MS = "postprocessMs";
     static final int DETECTORS_KEPT = 16;
-    static final SharedResults<TrainedDetector> CACHE = new SharedResults<>(DETECTORS_KEPT);
+    static final SharedWork<TrainedDetector> CACHE = new SharedWork<>("detector", DETECTORS_KEPT, DetectorCache.CODEC);
 
     /**
      * A trained detector: its parameters as {@code Block.saveParameters} writes them, how training went, and its
      * raw (not yet post-processed) detections on each test set of the trial's data, in the data's order. The key
-     * is everything that determines training (dataset, budget, model and loss plugins with their parameters, seed,
-     * device) and nothing else, so variants that differ only in the post-processor share one per seed.
+     * ({@link DetectorCache#key}) is everything that determines training and nothing else, so variants that differ
+     * only in the post-processor share one per seed.
      */
     record TrainedDetector(byte[] parameters, List<Double> trainLoss, double trainSeconds, List<Detections> raw) {
     }
@@ -145,7 +146,7 @@ public final class DetectionTask implements Task {
         var post = ctx.slot(PostprocessPlugin.SLOT, PostprocessPlugin.class);
         Detector.Losses losses = new Detector.Losses(cls.plugin(), cls.params(), box.plugin(), box.params());
 
-        SharedResults.Lookup<TrainedDetector> lookup = CACHE.get(trainingKey(ctx, model, cls, box), () -> {
+        SharedWork.Lookup<TrainedDetector> lookup = CACHE.get(DetectorCache.key(ctx, model, cls, box), ctx.cacheDir(), () -> {
             DetectorTraining.Result result = DetectorTraining.train(model.plugin().create(classes, model.params()),
                     data.train(), losses, ctx);
             try (Loaded loaded = new Loaded(model.plugin().create(classes, model.params()), result.parameters(), ctx)) {
@@ -192,8 +193,12 @@ public final class DetectionTask implements Task {
         Map<String, List<Double>> curves = new LinkedHashMap<>();
         curves.put("trainLoss", trained.trainLoss());
         againstCrowding(data.evals, metrics, curves, artifacts);
-        artifacts.put("detector", lookup.computedHere() ? "trained in this trial"
-                : "reused: trained earlier in this run with the same data, budget, model, losses and seed");
+        artifacts.put("detector", switch (lookup.source()) {
+            case COMPUTED -> "trained in this trial";
+            case MEMORY -> "reused: trained earlier in this process with the same data, budget, model, losses and seed";
+            case DISK -> "reused: loaded from the results' cache, trained by an earlier trial with the same data, "
+                    + "budget, model, losses and seed";
+        });
         artifacts.put("dataSource", data.description());
 
         try (Loaded loaded = new Loaded(model.plugin().create(classes, model.params()), trained.parameters(), ctx)) {
@@ -226,19 +231,6 @@ public final class DetectionTask implements Task {
             }
         }
         artifacts.put(CurveAxis.ARTIFACT, axes);
-    }
-
-    /** Everything that determines a trained detector, canonically ordered; the post-processor is left out. */
-    static String trainingKey(TrialContext ctx, TrialContext.Bound<?>... slots) {
-        DatasetSpec d = ctx.dataset();
-        StringBuilder key = new StringBuilder("dataset=").append(d.name()).append('/').append(d.source()).append('/')
-                .append(d.train()).append('/').append(d.test()).append('/').append(new TreeMap<>(d.options()))
-                .append("|budget=").append(ctx.budget()).append("|seed=").append(ctx.seed())
-                .append("|device=").append(ctx.device());
-        for (TrialContext.Bound<?> b : slots) {
-            key.append('|').append(b.plugin().id()).append(b.params());
-        }
-        return key.toString();
     }
 
     private static Map<String, Object> prCurves(Scored r, DetectionSet set) {

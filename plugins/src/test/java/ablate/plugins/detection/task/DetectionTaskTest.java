@@ -19,6 +19,10 @@ import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -120,19 +124,72 @@ class DetectionTaskTest {
         }
     }
 
+    /** A fresh in-memory cache over the same directory stands for another trial process. */
+    @Test
+    void anotherProcessLoadsTheDetectorFromTheCacheAndGetsTheSameNumbers(@TempDir Path cache) throws Exception {
+        DetectionTask task = new DetectionTask();
+        DetectionTask.CACHE.clear();
+        TestContext trainer = context(new GreedyNms()).withCache(cache);
+        TrialOutcome trained = task.run(trainer);
+        assertThat(trained.artifacts().get("detector")).isEqualTo("trained in this trial");
+        Path entry;
+        try (var files = Files.list(cache)) {
+            entry = files.filter(f -> f.toString().endsWith(".bin")).findFirst().orElseThrow();
+        }
+        assertThat(entry.getFileName().toString()).matches("detector-[0-9a-f]{64}\\.bin");
+
+        DetectionTask.CACHE.clear();
+        TestContext loader = context(new GreedyNms()).withCache(cache);
+        TrialOutcome loaded = task.run(loader);
+        assertThat(loaded.artifacts().get("detector")).asString().startsWith("reused: loaded from the results' cache");
+        assertSameNumbers(loaded, trained);
+        assertThat(loaded.cost().trainSeconds()).isEqualTo(trained.cost().trainSeconds()); // the training's cost
+        assertThat(loaded.cost().macsPerSample()).isEqualTo(trained.cost().macsPerSample());
+        assertThat(loader.progress).isEqualTo(trainer.progress);
+
+        Files.write(entry, new byte[]{1, 2, 3}); // a torn or foreign entry is never trusted
+        DetectionTask.CACHE.clear();
+        TrialOutcome retrained = task.run(context(new GreedyNms()).withCache(cache));
+        assertThat(retrained.artifacts().get("detector")).isEqualTo("trained in this trial");
+        assertSameNumbers(retrained, trained);
+        assertThat(Files.size(entry)).isGreaterThan(1000);
+    }
+
+    /** Every metric but the timings, and the curves, bit for bit. */
+    private static void assertSameNumbers(TrialOutcome actual, TrialOutcome expected) {
+        assertThat(actual.metrics().keySet()).isEqualTo(expected.metrics().keySet());
+        expected.metrics().forEach((metric, value) -> {
+            if (!metric.startsWith("postprocessMs")) {
+                assertThat(actual.metrics().get(metric)).as(metric).isEqualTo(value);
+            }
+        });
+        assertThat(actual.curves().get("trainLoss")).isEqualTo(expected.curves().get("trainLoss"));
+        assertThat(actual.artifacts().get("prCurves")).isEqualTo(expected.artifacts().get("prCurves"));
+    }
+
     @Test
     void trainingKeyLeavesOutOnlyThePostprocessor() {
         TestContext a = context(new GreedyNms());
         TestContext b = context(new SoftNmsGaussian());
         TestContext c = new TestContext(4, BUDGET, TINY).with("model", new FcosMiniPlugin(), Map.of("width", 8, "input", 32))
                 .with("cls-loss", new FocalLoss(), Map.of()).with("box-loss", new GiouLoss(), Map.of());
-        String keyA = DetectionTask.trainingKey(a, a.slot("model", Plugin.class), a.slot("cls-loss", Plugin.class),
+        String keyA = DetectorCache.key(a, a.slot("model", Plugin.class), a.slot("cls-loss", Plugin.class),
                 a.slot("box-loss", Plugin.class));
-        String keyB = DetectionTask.trainingKey(b, b.slot("model", Plugin.class), b.slot("cls-loss", Plugin.class),
+        String keyB = DetectorCache.key(b, b.slot("model", Plugin.class), b.slot("cls-loss", Plugin.class),
                 b.slot("box-loss", Plugin.class));
-        String keyC = DetectionTask.trainingKey(c, c.slot("model", Plugin.class), c.slot("cls-loss", Plugin.class),
+        String keyC = DetectorCache.key(c, c.slot("model", Plugin.class), c.slot("cls-loss", Plugin.class),
                 c.slot("box-loss", Plugin.class));
-        assertThat(keyA).isEqualTo(keyB).isNotEqualTo(keyC).contains("seed=3", "detector.fcos-mini", "width=8");
+        assertThat(keyA).isEqualTo(keyB).isNotEqualTo(keyC).contains("\"seed\":3", "\"id\":\"detector.fcos-mini\"",
+                "\"width\":8", "\"epochs\":1", "\"eval-crowding\":[1.0]", "\"version\":" + DetectorCache.VERSION);
+        TestContext wider = new TestContext(3, BUDGET, TINY).with("model", new FcosMiniPlugin(), Map.of("width", 16, "input", 32))
+                .with("cls-loss", new FocalLoss(), Map.of()).with("box-loss", new GiouLoss(), Map.of());
+        assertThat(DetectorCache.key(wider, wider.slot("model", Plugin.class), wider.slot("cls-loss", Plugin.class),
+                wider.slot("box-loss", Plugin.class))).isNotEqualTo(keyA);
+        TestContext moreEpochs = new TestContext(3, new Budget(2, 8, 0.002, "cosine", "adam", 0), TINY)
+                .with("model", new FcosMiniPlugin(), Map.of("width", 8, "input", 32))
+                .with("cls-loss", new FocalLoss(), Map.of()).with("box-loss", new GiouLoss(), Map.of());
+        assertThat(DetectorCache.key(moreEpochs, moreEpochs.slot("model", Plugin.class),
+                moreEpochs.slot("cls-loss", Plugin.class), moreEpochs.slot("box-loss", Plugin.class))).isNotEqualTo(keyA);
     }
 
     @Test

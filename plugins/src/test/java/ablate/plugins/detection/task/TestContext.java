@@ -24,6 +24,7 @@ final class TestContext implements TrialContext {
     private final DatasetSpec dataset;
     private final Map<String, Bound<?>> slots = new HashMap<>();
     final List<Double> progress = new ArrayList<>();
+    private Path cacheDir;
 
     TestContext(long seed, Budget budget, DatasetSpec dataset) {
         this.seed = seed;
@@ -34,6 +35,17 @@ final class TestContext implements TrialContext {
     TestContext with(String slot, Plugin plugin, Map<String, Object> params) {
         slots.put(slot, new Bound<>(plugin, Params.resolve(plugin.info(), params)));
         return this;
+    }
+
+    /** Shares work through {@code dir} as the harness's results cache (default: none, memory only). */
+    TestContext withCache(Path dir) {
+        cacheDir = dir;
+        return this;
+    }
+
+    @Override
+    public Path cacheDir() {
+        return cacheDir;
     }
 
     @Override
