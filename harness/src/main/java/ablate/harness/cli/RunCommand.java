@@ -71,6 +71,9 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         if (jobs < 1) {
             throw new UserError("--jobs must be at least 1, got " + jobs);
         }
+        if (threads != null && threads < 1) {
+            throw new UserError("--threads must be at least 1, got " + threads);
+        }
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new UserError("--data-dir " + dataDir + ": no such directory");
         }
