@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 "  ablate run suites/attention.yaml --jobs 2 --resume --out results/attention",
                 "  ablate run suites/attention.yaml --shard 2/4   # one slice of four, e.g. in a CI matrix",
                 "", "Exit codes: 0 all trials passed, 1 some trials failed/diverged/timed out (see the report),",
-                "2 bad input (suite, flags, data)."})
+                "2 bad input (suite, flags, data), 3 internal error."})
 public final class RunCommand implements Callable<Integer>, Subcommand {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "Suite file (YAML), e.g. suites/quick.yaml.")
