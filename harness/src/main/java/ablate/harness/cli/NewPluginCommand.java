@@ -154,17 +154,19 @@ public final class NewPluginCommand implements Callable<Integer>, Subcommand {
                 package %s;
 
                 import ablate.harness.discovery.PluginRegistry;
-                import ablate.harness.spi.Params;
+                import ablate.harness.spi.Param;
                 import org.junit.jupiter.api.Test;
 
                 import static org.assertj.core.api.Assertions.assertThat;
 
                 class %sTest {
                     @Test
-                    void isDiscoveredWithItsDefaults() {
+                    void isDiscoveredWithValidDefaults() {
                         var plugin = PluginRegistry.discover().plugin("%s");
                         assertThat(plugin).isInstanceOf(%s.class);
-                        assertThat(Params.defaults(plugin.info()).getInt("size")).isEqualTo(16);
+                        for (Param p : plugin.info().params()) {   // each default passes its own type, range and rule
+                            assertThat(p.coerce(p.defaultValue())).as(p.name()).isEqualTo(p.defaultValue());
+                        }
                     }
 
                     // TODO: test the technique: output shape, parameter count, one behaviour you can compute by hand.
