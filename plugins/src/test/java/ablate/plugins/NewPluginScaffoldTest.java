@@ -7,7 +7,6 @@ import ablate.harness.spi.Plugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
@@ -38,15 +37,7 @@ class NewPluginScaffoldTest {
         assertThat(Files.readString(module.resolve("src/main/resources/META-INF/services/ablate.harness.spi.PluginModule")))
                 .isEqualTo("ablate.plugins.attention.GatedPoolXModule\n");
 
-        Path classes = module.resolve("classes");
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
-        try (Stream<Path> sources = Files.walk(module.resolve("src"))) {
-            sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        assertThat(javac.run(null, null, errors, args.toArray(String[]::new))).as(errors.toString()).isZero();
-
+        Path classes = compile();
         try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, getClass().getClassLoader())) {
             Plugin plugin = (Plugin) loader.loadClass("ablate.plugins.attention.GatedPoolXPlugin")
                     .getDeclaredConstructor().newInstance();
