@@ -59,9 +59,10 @@ public final class AllureResults {
 
     /**
      * Replaces the Allure files in {@code dir} (created if needed) with those of the analysis' trials. File names
-     * derive from the trial ids, so a rewrite overwrites the earlier files in place and then removes only those
-     * it no longer writes: creating a file costs far more than rewriting one (on ext4 without a journal, each
-     * creation scans past the inodes deleted in the last half minute).
+     * derive from the trial ids, so a rewrite replaces the earlier files under the same names and then removes
+     * only those it no longer writes. Each file is written through {@link AtomicFiles} (a temporary file renamed
+     * over the old one): a reader or a full disk never sees half a file, at the price of a file creation per
+     * write, which on ext4 without a journal scans past the inodes deleted in the last half minute.
      */
     public static Path write(Analysis analysis, Path dir) {
         try {
@@ -248,8 +249,8 @@ public final class AllureResults {
         }
 
         void write(TestResult result) {
-            // Allure's own writer creates the file in place (0600 temp files elsewhere, half files on a full disk):
-            // serialise with its mapper, write through AtomicFiles.
+            // Allure's own FileSystemResultsWriter writes in place (half a file after a kill or on a full disk):
+            // serialise with its mapper, so the JSON is the same, and write through AtomicFiles.
             String name = result.getUuid() + AllureConstants.TEST_RESULT_FILE_SUFFIX;
             try {
                 write(name, MAPPER.writeValueAsBytes(result));
