@@ -86,6 +86,7 @@ class SuiteChecksTest {
                 "s.yaml:8: variants.se.attention.kernel: parameter 'kernel' must be odd, got 6");
         assertError(SUITE.replace("{id: attention.se, reduction: 4}", "{id: attention.eca, kernel: 2}"),
                 "variants.se.attention.kernel: parameter 'kernel' must be odd or 0, got 2");
+        assertThat(CliRun.of("describe", "attention.cbam").out()).contains("[1, 15], must be odd");
         assertError(SUITE.replace("model.resnet-mini, depth: 8, width: 8", "model.mlp, hidden: '64,x'")
                         .replace("se: {attention: {id: attention.se, reduction: 4}}", "wide: {model: {id: model.mlp, hidden: '128'}}"),
                 "s.yaml:4: model.hidden: parameter 'hidden' must list layer sizes");
