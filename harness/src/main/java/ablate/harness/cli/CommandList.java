@@ -34,11 +34,14 @@ public final class CommandList {
         return 0;
     }
 
-    /** The command's header if it has one, else the first sentence (or clause) of its description, cut to fit. */
+    /** The command's header if it has one (one line by intent), else its description's first sentence, cut to fit. */
     static String summary(CommandSpec spec) {
         String[] header = spec.usageMessage().header();
+        if (header.length > 0) {
+            return header[0];
+        }
         String[] description = spec.usageMessage().description();
-        String text = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
+        String text = description.length > 0 ? description[0] : "";
         int stop = text.indexOf(". ");
         text = stop > 0 ? text.substring(0, stop) : text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
         for (String clause : new String[]{"; ", ": ", " ("}) {

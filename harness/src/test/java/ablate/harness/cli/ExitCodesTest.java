@@ -29,7 +29,8 @@ class ExitCodesTest {
             assertThat(line).as(line).startsWith("  ").matches("  [a-z-]+ +\\S.*");
             assertThat(line.length()).as(line).isLessThanOrEqualTo(100);
         }
-        assertThat(r.out()).contains("run         Runs a suite");
+        assertThat(r.out()).contains("run         Runs a suite",
+                "metric      Metrics of your files as JSON: COCO/VOC AP, mIoU, Dice, PSNR, SSIM, AIC/BIC\n");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ablate metric}: standard metrics on files users already have, as JSON on stdout. */
 @Command(name = "metric", mixinStandardHelpOptions = true,
-        header = "Standard metrics (COCO mAP, VOC AP, mIoU and Dice, PSNR, SSIM, AIC/BIC) of your files, as JSON",
+        header = "Metrics of your files as JSON: COCO/VOC AP, mIoU, Dice, PSNR, SSIM, AIC/BIC",
         description = {"Computes a standard metric on files you already have and prints it as JSON on stdout.",
                 "Each number is the one the reference implementation gives (pycocotools, the VOC devkit's",
                 "voc_eval.py, scikit-image, statsmodels); see each command's --help.", ""},

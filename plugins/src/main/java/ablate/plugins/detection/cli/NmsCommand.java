@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ablate nms}: class-wise post-processing of a COCO results file. */
 @Command(name = "nms", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Non-maximum suppression (greedy, Soft-NMS, DIoU, weighted, Matrix) of COCO results",
+        header = "NMS of COCO results: greedy, Soft-NMS, DIoU, weighted or Matrix NMS",
         description = {"Non-maximum suppression of a COCO results list, class-wise: each (image_id, category_id) "
                 + "group on its own. Prints the kept detections with their new scores (and, for weighted, new "
                 + "boxes) as a COCO results list on stdout: per group in the order the method keeps them, groups "
