@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
                 + "passes as generated; then write the technique and its claim.", ""},
         footer = {"", "Example: ablate new-plugin --slot attention --name gated-pool",
                 "  writes plugins/src/main/java/ablate/plugins/attention/GatedPoolPlugin.java (id attention.gated-pool)",
-                "  and plugins/src/test/java/ablate/plugins/attention/GatedPoolPluginTest.java"})
+                "  and plugins/src/test/java/ablate/plugins/attention/GatedPoolPluginTest.java",
+                "", "Exit codes: 0 written, 2 bad input (unknown slot, bad name, existing plugin or file)."})
 public final class NewPluginCommand implements Callable<Integer>, Subcommand {
 
     @Option(names = "--slot", required = true, paramLabel = "SLOT", description = "Slot to fill (see 'ablate describe TASK').")
