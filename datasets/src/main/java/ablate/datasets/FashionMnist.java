@@ -200,8 +200,9 @@ public final class FashionMnist {
     }
 
     /**
-     * Where to look, in order: an explicit directory (which must exist if given), the environment's
-     * {@value #ENV}, then the system directory; each also as {@code DIR/fashion-mnist}.
+     * Where to look, in order: an explicit directory (which must exist and hold the files if given: no other
+     * place is tried then), the environment's {@value #ENV}, then the system directory; each also as
+     * {@code DIR/fashion-mnist}.
      */
     record Lookup(Path explicitDir, String env, Path systemDir) {
         static Lookup standard(Path explicitDir) {
@@ -255,10 +256,23 @@ public final class FashionMnist {
                                 + String.join(", ", missing) + "; " + INSTALL_HINT);
                     }
                 }
+                if (explicitDir != null && b == 0) {
+                    // An explicit directory is a promise about the data: never fall back to other (or embedded) data.
+                    throw new DatasetException("--data-dir " + base + ": no Fashion-MNIST files there nor in its "
+                            + "fashion-mnist/ (missing " + missingNames() + "); " + INSTALL_HINT);
+                }
                 looked.add(origins.get(b) + base + " (and its fashion-mnist/)");
             }
             return Optional.empty();
         }
+    }
+
+    private static String missingNames() {
+        List<String> names = new ArrayList<>();
+        for (IdxFile file : IdxFile.values()) {
+            names.add(file.baseName + "(.gz)");
+        }
+        return String.join(", ", names);
     }
 
     private static ImageSet readVerified(Path imagesPath, IdxFile imagesFile, Path labelsPath, IdxFile labelsFile) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,11 +115,23 @@ class FashionMnistTest {
     }
 
     @Test
+    void anExplicitDirectoryWithoutTheFilesIsAnErrorNotAFallback(@TempDir Path tmp) {
+        Path empty = tmpDir(tmp.resolve("empty"));
+        String expected = "--data-dir " + empty + ": no Fashion-MNIST files there nor in its fashion-mnist/ (missing "
+                + "train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz), "
+                + "t10k-labels-idx1-ubyte(.gz)); ";
+        for (FashionMnist.Source source : List.of(FashionMnist.Source.AUTO, FashionMnist.Source.FULL)) {
+            // Not the embedded subset, nor the system directory's files even where they are installed.
+            assertThatThrownBy(() -> FashionMnist.load(source, new FashionMnist.Lookup(empty, null, SYSTEM), 0, 0, 1))
+                    .isInstanceOf(DatasetException.class).hasMessageStartingWith(expected);
+        }
+    }
+
+    @Test
     void missingDataNamesEveryPlaceAndTheFix(@TempDir Path tmp) {
-        Path empty = tmp.resolve("empty");
-        FashionMnist.Lookup lookup = new FashionMnist.Lookup(tmpDir(empty), tmp.resolve("env").toString(), tmp.resolve("sys"));
+        FashionMnist.Lookup lookup = new FashionMnist.Lookup(null, tmp.resolve("env").toString(), tmp.resolve("sys"));
         assertThatThrownBy(lookup::locate).isInstanceOf(DatasetException.class).hasMessage(
-                "Fashion-MNIST not found (looked in --data-dir " + empty + " (and its fashion-mnist/); ABLATE_DATA="
+                "Fashion-MNIST not found (looked in ABLATE_DATA="
                         + tmp.resolve("env") + " (does not exist); " + tmp.resolve("sys") + " (does not exist)); "
                         + "install it (apt-get install dataset-fashion-mnist) or pass --data-dir DIR (or set "
                         + "ABLATE_DATA) to a directory holding the four IDX files");

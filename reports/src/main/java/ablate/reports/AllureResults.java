@@ -1,11 +1,12 @@
 package ablate.reports;
 
+import ablate.results.AtomicFiles;
 import ablate.results.Provenance;
 import ablate.results.Status;
 import ablate.results.SuiteInfo;
 import ablate.results.TrialResult;
 import io.qameta.allure.AllureConstants;
-import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.internal.Allure2ModelJackson;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
@@ -58,9 +59,10 @@ public final class AllureResults {
 
     /**
      * Replaces the Allure files in {@code dir} (created if needed) with those of the analysis' trials. File names
-     * derive from the trial ids, so a rewrite overwrites the earlier files in place and then removes only those
-     * it no longer writes: creating a file costs far more than rewriting one (on ext4 without a journal, each
-     * creation scans past the inodes deleted in the last half minute).
+     * derive from the trial ids, so a rewrite replaces the earlier files under the same names and then removes
+     * only those it no longer writes. Each file is written through {@link AtomicFiles} (a temporary file renamed
+     * over the old one): a reader or a full disk never sees half a file, at the price of a file creation per
+     * write, which on ext4 without a journal scans past the inodes deleted in the last half minute.
      */
     public static Path write(Analysis analysis, Path dir) {
         try {
@@ -237,18 +239,24 @@ public final class AllureResults {
 
     /** The Allure directory being written: what is written there, by name, to tell what an earlier write left. */
     static final class Output {
+        private static final io.qameta.allure.internal.shadowed.jackson.databind.ObjectMapper MAPPER =
+                Allure2ModelJackson.createMapper();
         private final Path dir;
-        private final FileSystemResultsWriter results;
         private final Set<String> written = ConcurrentHashMap.newKeySet();
 
         Output(Path dir) {
             this.dir = dir;
-            this.results = new FileSystemResultsWriter(dir);
         }
 
         void write(TestResult result) {
-            results.write(result);
-            written.add(result.getUuid() + AllureConstants.TEST_RESULT_FILE_SUFFIX);
+            // Allure's own FileSystemResultsWriter writes in place (half a file after a kill or on a full disk):
+            // serialise with its mapper, so the JSON is the same, and write through AtomicFiles.
+            String name = result.getUuid() + AllureConstants.TEST_RESULT_FILE_SUFFIX;
+            try {
+                write(name, MAPPER.writeValueAsBytes(result));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
+            }
         }
 
         /** Writes an attachment whose file name derives from {@code key} and {@code name}, the same on every write. */
@@ -261,11 +269,7 @@ public final class AllureResults {
         }
 
         void write(String file, byte[] bytes) {
-            try {
-                Files.write(dir.resolve(file), bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + dir.resolve(file) + ": " + e.getMessage(), e);
-            }
+            AtomicFiles.write(dir.resolve(file), bytes);
             written.add(file);
         }
     }
@@ -372,12 +376,15 @@ public final class AllureResults {
         }
     }
 
-    /** The Allure files in {@code dir}: result, container and attachment files, environment and categories. */
+    /**
+     * The Allure files in {@code dir}: result, container and attachment files, environment and categories, and
+     * temporary files a killed write left (never rewritten, so removed).
+     */
     private static List<Path> allureFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> {
                 String n = f.getFileName().toString();
-                return Files.isRegularFile(f) && (n.endsWith(AllureConstants.TEST_RESULT_FILE_SUFFIX)
+                return Files.isRegularFile(f) && (AtomicFiles.isTemporary(n) || n.endsWith(AllureConstants.TEST_RESULT_FILE_SUFFIX)
                         || n.endsWith(AllureConstants.TEST_RESULT_CONTAINER_FILE_SUFFIX)
                         || n.contains(AllureConstants.ATTACHMENT_FILE_SUFFIX) || n.equals("environment.properties")
                         || n.equals("categories.json"));

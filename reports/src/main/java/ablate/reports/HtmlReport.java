@@ -1,6 +1,7 @@
 package ablate.reports;
 
 import ablate.metrics.stats.Summary;
+import ablate.results.AtomicFiles;
 import ablate.results.Provenance;
 import ablate.results.Status;
 import ablate.results.SuiteInfo;
@@ -15,7 +16,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,14 +49,12 @@ public final class HtmlReport {
     /** Writes {@code index.html} into {@code outDir} and returns its path. */
     public static Path write(Analysis analysis, Path outDir) {
         Path file = outDir.resolve(ReportWriter.HTML);
-        try {
-            Files.createDirectories(outDir);
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                render(analysis, w);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        // Atomically: a browser open on the report, or a full disk, never sees a half (or 0-byte) index.html.
+        AtomicFiles.write(file, out -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            render(analysis, w);
+            w.flush();
+        });
         return file;
     }
 

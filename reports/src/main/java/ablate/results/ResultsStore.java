@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * A results directory: {@code suite.json} plus one {@code trials/<id>.json} per finished trial.
- * Every file is written to a temporary name and moved into place, so a killed run leaves no half file.
+ * Every file is written through {@link AtomicFiles}, so a killed run leaves no half file.
  */
 public final class ResultsStore {
     public static final ObjectMapper JSON = new ObjectMapper()
@@ -73,20 +71,15 @@ public final class ResultsStore {
         return all;
     }
 
-    /** Writes {@code value} as JSON to {@code file} atomically (temporary file, then rename). */
+    /** Writes {@code value} as JSON to {@code file} atomically, see {@link AtomicFiles}. */
     public static void writeAtomically(Path file, Object value) {
+        byte[] bytes;
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            JSON.writeValue(tmp.toFile(), value);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            bytes = JSON.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+        AtomicFiles.write(file, bytes);
     }
 
     private static <T> T read(Path file, Class<T> type) {

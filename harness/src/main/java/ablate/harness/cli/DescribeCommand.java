@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 /** {@code ablate describe ID}: a plugin's (or task's) parameters, defaults, claim and citation. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = {"Shows a plugin's parameters (type, default, range), its claim and citation; or a task's slots.", ""},
-        footer = {"", "Example: ablate describe attention.cbam"})
+        footer = {"", "Exit codes: 0 success, 2 unknown plugin or task (one line, with the nearest names).",
+                "Example: ablate describe attention.cbam"})
 public final class DescribeCommand implements Callable<Integer>, Subcommand {
 
     @Parameters(index = "0", paramLabel = "ID", description = "Plugin id (e.g. attention.se) or task id (e.g. classification).")

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
                 + "passes as generated; then write the technique and its claim.", ""},
         footer = {"", "Example: ablate new-plugin --slot attention --name gated-pool",
                 "  writes plugins/src/main/java/ablate/plugins/attention/GatedPoolPlugin.java (id attention.gated-pool)",
-                "  and plugins/src/test/java/ablate/plugins/attention/GatedPoolPluginTest.java"})
+                "  and plugins/src/test/java/ablate/plugins/attention/GatedPoolPluginTest.java",
+                "", "Exit codes: 0 written, 2 bad input (unknown slot, bad name, existing plugin or file)."})
 public final class NewPluginCommand implements Callable<Integer>, Subcommand {
 
     @Option(names = "--slot", required = true, paramLabel = "SLOT", description = "Slot to fill (see 'ablate describe TASK').")
@@ -154,17 +155,19 @@ public final class NewPluginCommand implements Callable<Integer>, Subcommand {
                 package %s;
 
                 import ablate.harness.discovery.PluginRegistry;
-                import ablate.harness.spi.Params;
+                import ablate.harness.spi.Param;
                 import org.junit.jupiter.api.Test;
 
                 import static org.assertj.core.api.Assertions.assertThat;
 
                 class %sTest {
                     @Test
-                    void isDiscoveredWithItsDefaults() {
+                    void isDiscoveredWithValidDefaults() {
                         var plugin = PluginRegistry.discover().plugin("%s");
                         assertThat(plugin).isInstanceOf(%s.class);
-                        assertThat(Params.defaults(plugin.info()).getInt("size")).isEqualTo(16);
+                        for (Param p : plugin.info().params()) {   // each default passes its own type, range and rule
+                            assertThat(p.coerce(p.defaultValue())).as(p.name()).isEqualTo(p.defaultValue());
+                        }
                     }
 
                     // TODO: test the technique: output shape, parameter count, one behaviour you can compute by hand.

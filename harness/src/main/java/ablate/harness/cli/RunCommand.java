@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 "  ablate run suites/attention.yaml --jobs 2 --resume --out results/attention",
                 "  ablate run suites/attention.yaml --shard 2/4   # one slice of four, e.g. in a CI matrix",
                 "", "Exit codes: 0 all trials passed, 1 some trials failed/diverged/timed out (see the report),",
-                "2 bad input (suite, flags, data)."})
+                "2 bad input (suite, flags, data), 3 internal error."})
 public final class RunCommand implements Callable<Integer>, Subcommand {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "Suite file (YAML), e.g. suites/quick.yaml.")
@@ -70,6 +70,9 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     public Integer call() throws Exception {
         if (jobs < 1) {
             throw new UserError("--jobs must be at least 1, got " + jobs);
+        }
+        if (threads != null && threads < 1) {
+            throw new UserError("--threads must be at least 1, got " + threads);
         }
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new UserError("--data-dir " + dataDir + ": no such directory");

@@ -1,17 +1,43 @@
 package ablate.harness.spi;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * A typed plugin parameter with a default and, for numbers, an inclusive range.
+ * A typed plugin parameter with a default and, for numbers, an inclusive range; optionally a rule its values
+ * must also follow ({@link #must}), so that a suite breaking it fails at load, naming file, line and key,
+ * instead of failing every trial.
+ *
+ * @param rule  what {@code check} requires, as words completing "must ..." (e.g. {@code be odd}); null if none
+ * @param check the rule, applied to the value after type and range checks (so it may cast); null if none
  */
 public record Param(String name, Type type, Object defaultValue, Double min, Double max, List<String> choices,
-                    String help) {
+                    String help, String rule, Predicate<Object> check) {
     public enum Type { INT, DOUBLE, BOOLEAN, STRING, CHOICE }
 
     public Param {
         choices = choices == null ? List.of() : List.copyOf(choices);
         help = help == null ? "" : help;
+        if ((rule == null) != (check == null)) {
+            throw new IllegalArgumentException("parameter '" + name + "': a rule needs both its words and its check");
+        }
+        if (check != null && !check.test(defaultValue)) {
+            throw new IllegalArgumentException("parameter '" + name + "': default " + defaultValue + " breaks its rule: must " + rule);
+        }
+    }
+
+    public Param(String name, Type type, Object defaultValue, Double min, Double max, List<String> choices, String help) {
+        this(name, type, defaultValue, min, max, choices, help, null, null);
+    }
+
+    /**
+     * This parameter with a rule beyond type and range, e.g. {@code Param.integer("kernel", 7, 1, 15, "...")
+     * .must("be odd", v -> (Integer) v % 2 == 1)}. {@code rule} completes "must ..." in the error message.
+     */
+    public Param must(String rule, Predicate<Object> check) {
+        Predicate<Object> all = this.check == null ? check : this.check.and(check);
+        String words = this.rule == null ? rule : this.rule + " and " + rule;
+        return new Param(name, type, defaultValue, min, max, choices, help, words, all);
     }
 
     public static Param integer(String name, int defaultValue, int min, int max, String help) {
@@ -34,8 +60,12 @@ public record Param(String name, Type type, Object defaultValue, Double min, Dou
         return new Param(name, Type.CHOICE, defaultValue, null, null, choices, help);
     }
 
-    /** Human-readable range or choices, for listings. */
+    /** Human-readable range or choices, and the rule if any, for listings. */
     public String domain() {
+        return rule == null ? typeDomain() : typeDomain() + ", must " + rule;
+    }
+
+    private String typeDomain() {
         return switch (type) {
             case INT -> "[" + (long) min.doubleValue() + ", " + (long) max.doubleValue() + "]";
             case DOUBLE -> "[" + min + ", " + max + "]";
@@ -51,6 +81,14 @@ public record Param(String name, Type type, Object defaultValue, Double min, Dou
      * @throws IllegalArgumentException with a message fit for one line of stderr
      */
     public Object coerce(Object value) {
+        Object v = coerceType(value);
+        if (check != null && !check.test(v)) {
+            throw new IllegalArgumentException("parameter '" + name + "' must " + rule + ", got " + describe(v));
+        }
+        return v;
+    }
+
+    private Object coerceType(Object value) {
         String what = "parameter '" + name + "'";
         switch (type) {
             case INT -> {
@@ -59,7 +97,7 @@ public record Param(String name, Type type, Object defaultValue, Double min, Dou
                 }
                 long v = ((Number) value).longValue();
                 if (v < min || v > max) {
-                    throw new IllegalArgumentException(what + " = " + v + " is outside " + domain());
+                    throw new IllegalArgumentException(what + " = " + v + " is outside " + typeDomain());
                 }
                 return (int) v;
             }
@@ -69,7 +107,7 @@ public record Param(String name, Type type, Object defaultValue, Double min, Dou
                 }
                 double v = ((Number) value).doubleValue();
                 if (!(v >= min && v <= max)) {
-                    throw new IllegalArgumentException(what + " = " + v + " is outside " + domain());
+                    throw new IllegalArgumentException(what + " = " + v + " is outside " + typeDomain());
                 }
                 return v;
             }
@@ -87,7 +125,7 @@ public record Param(String name, Type type, Object defaultValue, Double min, Dou
             }
             case CHOICE -> {
                 if (!(value instanceof String s) || !choices.contains(s)) {
-                    throw new IllegalArgumentException(what + " must be one of " + domain() + ", got " + describe(value));
+                    throw new IllegalArgumentException(what + " must be one of " + typeDomain() + ", got " + describe(value));
                 }
                 return value;
             }

@@ -18,7 +18,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +36,7 @@ import java.util.regex.Pattern;
  * Reads a suite YAML file and validates it against the registry. Every error names the file, the line and
  * the key, and suggests the nearest valid name on a typo.
  */
-public final class SuiteLoader {
+public final class SuiteLoader extends NodeReader {
     private static final List<String> TOP_KEYS = List.of("name", "description", "task", "dataset", "model",
             "baseline", "variants", "seeds", "budget", "timeout", "options");
     private static final List<String> DATASET_KEYS = List.of("name", "source", "train", "test");
@@ -49,7 +47,8 @@ public final class SuiteLoader {
     private static final List<String> OPTIMIZERS = List.of("sgd", "adam");
 
     private final PluginRegistry registry;
-    private Path file;
+    /** Where each slot choice was read: key ({@code model}, {@code baseline.attention}, ...) to its node. */
+    private final Map<String, Node> positions = new LinkedHashMap<>();
 
     public SuiteLoader(PluginRegistry registry) {
         this.registry = registry;
@@ -57,6 +56,7 @@ public final class SuiteLoader {
 
     public Suite load(Path path) {
         this.file = path;
+        positions.clear();
         String text;
         try {
             text = Files.readString(path);
@@ -84,6 +84,7 @@ public final class SuiteLoader {
         Map<String, Node> keys = entries(top, "", TOP_KEYS);
         String name = keys.containsKey("name") ? string(keys.get("name"), "name")
                 : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        checkName(name, keys.get("name"));
         String description = keys.containsKey("description") ? string(keys.get("description"), "description") : "";
         Node taskNode = require(keys, top, "task");
         String taskId = string(taskNode, "task");
@@ -120,11 +121,66 @@ public final class SuiteLoader {
                 variants.add(new Suite.VariantSpec(vname, slotMap(t.getValueNode(), "variants." + vname, slots, true)));
             }
         }
+        checkIgnoredSlots(slots, baseline, variants);
         List<Long> seeds = seeds(keys.get("seeds"));
         Budget budget = budget(keys.get("budget"));
         Duration timeout = keys.containsKey("timeout") ? duration(keys.get("timeout")) : Duration.ofMinutes(30);
         Map<String, Object> options = keys.containsKey("options") ? plainMap(keys.get("options"), "options") : Map.of();
         return new Suite(file, name, description, taskId, dataset, baseline, variants, seeds, budget, timeout, options);
+    }
+
+    /** The name is the default results directory, {@code results/<name>}: it must stay one directory there. */
+    private void checkName(String name, Node node) {
+        if (name.isBlank() || name.equals(".") || name.contains("..") || name.contains("/") || name.contains("\\")
+                || name.chars().anyMatch(Character::isISOControl)) {
+            throw error(node, "name", "'" + name + "' cannot name the results directory (results/<name>): use no '/', "
+                    + "'\\', '..' or control characters");
+        }
+    }
+
+    /**
+     * A slot set beside a plugin that ignores it ({@link Plugin#ignoredSlots}) makes variants that differ only in
+     * name. The baseline may not set such a slot, nor a variant one that its own configuration ignores; a variant
+     * that changes the ignoring plugin itself (e.g. {@code model: model.lenet5} against a baseline with
+     * attention) is a fair comparison and stays allowed.
+     */
+    private void checkIgnoredSlots(Map<String, SlotSpec> slots, Map<String, Suite.SlotChoice> baseline,
+                                   List<Suite.VariantSpec> variants) {
+        Map<String, String> setInBaseline = new LinkedHashMap<>();
+        for (String slot : slots.keySet()) {
+            for (String where : List.of(Suite.BASELINE + "." + slot, slot)) {
+                if (positions.containsKey(where)) {
+                    setInBaseline.putIfAbsent(slot, where);
+                }
+            }
+        }
+        checkIgnoredSlots(slots, baseline, setInBaseline);
+        for (Suite.VariantSpec v : variants) {
+            Map<String, Suite.SlotChoice> config = new LinkedHashMap<>(baseline);
+            config.putAll(v.overrides());
+            Map<String, String> setHere = new LinkedHashMap<>();
+            v.overrides().keySet().forEach(slot -> setHere.put(slot, "variants." + v.name() + "." + slot));
+            checkIgnoredSlots(slots, config, setHere);
+        }
+    }
+
+    private void checkIgnoredSlots(Map<String, SlotSpec> slots, Map<String, Suite.SlotChoice> config,
+                                   Map<String, String> setHere) {
+        for (Map.Entry<String, Suite.SlotChoice> e : config.entrySet()) {
+            Plugin plugin = registry.plugin(e.getValue().pluginId());
+            for (String ignored : plugin.ignoredSlots()) {
+                Suite.SlotChoice choice = config.get(ignored);
+                String where = setHere.get(ignored);
+                SlotSpec spec = slots.get(ignored);
+                if (where == null || choice == null || spec == null
+                        || (choice.pluginId().equals(spec.defaultPlugin()) && choice.params().isEmpty())) {
+                    continue;
+                }
+                throw error(positions.get(where), where, "'" + plugin.id() + "' (slot " + e.getKey() + ") ignores the "
+                        + ignored + " slot, so '" + choice.pluginId() + "' would change nothing; remove it or choose a "
+                        + e.getKey() + " that uses it");
+            }
+        }
     }
 
     private DatasetSpec dataset(Node node, Task task) {
@@ -175,6 +231,7 @@ public final class SuiteLoader {
 
     /** {@code attention.se} or {@code {id: attention.se, reduction: 8}}. */
     private Suite.SlotChoice choice(Node node, String where, SlotSpec slot, boolean sweeps) {
+        positions.put(where, node);
         Node idNode = node;
         Map<String, Node> paramNodes = new LinkedHashMap<>();
         if (node instanceof MappingNode m) {
@@ -303,133 +360,5 @@ public final class SuiteLoader {
             throw error(node, "timeout", "timeout must be positive");
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
-    }
-
-    // --- node helpers -------------------------------------------------------------------------------
-
-    private Map<String, Node> entries(MappingNode m, String prefix, List<String> allowed) {
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            String k = string(t.getKeyNode(), prefix.isEmpty() ? "(top level)" : prefix);
-            if (!allowed.contains(k)) {
-                throw error(t.getKeyNode(), prefix + k, "unknown key '" + k + "'" + Suggestions.didYouMean(k, allowed)
-                        + " (allowed: " + String.join(", ", allowed) + ")");
-            }
-            if (out.put(k, t.getValueNode()) != null) {
-                throw error(t.getKeyNode(), prefix + k, "key '" + k + "' appears twice");
-            }
-        }
-        return out;
-    }
-
-    private Node require(Map<String, Node> keys, Node parent, String key) {
-        String last = key.substring(key.lastIndexOf('.') + 1);
-        Node n = keys.get(last);
-        if (n == null) {
-            throw error(parent, key, "missing required key '" + key + "'");
-        }
-        return n;
-    }
-
-    private MappingNode mapping(Node node, String key) {
-        if (node instanceof MappingNode m) {
-            return m;
-        }
-        throw error(node, key, "expected a mapping (key: value lines)");
-    }
-
-    private String string(Node node, String key) {
-        Object v = scalar(node, key);
-        if (v == null) {
-            throw error(node, key, "value is empty");
-        }
-        return String.valueOf(v);
-    }
-
-    private String choiceOf(Node node, String key, List<String> allowed) {
-        String v = string(node, key);
-        if (!allowed.contains(v)) {
-            throw error(node, key, "must be one of " + String.join(", ", allowed) + ", got '" + v + "'"
-                    + Suggestions.didYouMean(v, allowed));
-        }
-        return v;
-    }
-
-    private int intIn(Node node, String key, long min, long max) {
-        Object v = scalar(node, key);
-        if (!(v instanceof Long l)) {
-            throw error(node, key, "must be an integer, got '" + v + "'");
-        }
-        if (l < min || l > max) {
-            throw error(node, key, "must be between " + min + " and " + max + ", got " + l);
-        }
-        return (int) (long) l;
-    }
-
-    private double number(Node node, String key, double min, double max) {
-        Object v = scalar(node, key);
-        if (!(v instanceof Number n)) {
-            throw error(node, key, "must be a number, got '" + v + "'");
-        }
-        double d = n.doubleValue();
-        if (!(d >= min && d <= max)) {
-            throw error(node, key, "must be between " + min + " and " + max + ", got " + d);
-        }
-        return d;
-    }
-
-    private Object scalarOrList(Node node, String key) {
-        if (node instanceof SequenceNode seq) {
-            List<Object> out = new ArrayList<>();
-            seq.getValue().forEach(n -> out.add(scalar(n, key)));
-            return out;
-        }
-        return scalar(node, key);
-    }
-
-    private Map<String, Object> plainMap(Node node, String key) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (NodeTuple t : mapping(node, key).getValue()) {
-            String k = string(t.getKeyNode(), key);
-            out.put(k, scalarOrList(t.getValueNode(), key + "." + k));
-        }
-        return out;
-    }
-
-    /** A scalar as Long, Double, Boolean, String or null, per YAML 1.1 core tags. */
-    private Object scalar(Node node, String key) {
-        if (!(node instanceof ScalarNode s)) {
-            throw error(node, key, "expected a single value, got a " + (node instanceof MappingNode ? "mapping" : "list"));
-        }
-        String text = s.getValue();
-        Tag tag = s.getTag();
-        try {
-            if (Tag.INT.equals(tag)) {
-                return Long.decode(text.replace("_", ""));
-            }
-            if (Tag.FLOAT.equals(tag)) {
-                String t = text.replace("_", "").toLowerCase();
-                return switch (t) {
-                    case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
-                    case "-.inf" -> Double.NEGATIVE_INFINITY;
-                    case ".nan" -> Double.NaN;
-                    default -> Double.parseDouble(t);
-                };
-            }
-        } catch (NumberFormatException e) {
-            throw error(node, key, "not a number: '" + text + "'");
-        }
-        if (Tag.BOOL.equals(tag)) {
-            return Set.of("true", "yes", "on", "y").contains(text.toLowerCase());
-        }
-        if (Tag.NULL.equals(tag)) {
-            return null;
-        }
-        return text;
-    }
-
-    private UserError error(Node node, String key, String message) {
-        int line = node == null ? 0 : node.getStartMark().getLine() + 1;
-        return new UserError(file + ":" + line + ": " + key + ": " + message);
     }
 }

@@ -14,7 +14,8 @@ public final class CbamPlugin implements AttentionPlugin {
             "Woo, S., Park, J., Lee, J.-Y., Kweon, I. S.: CBAM: Convolutional Block Attention Module. ECCV 2018",
             Claim.raises("accuracy", "ResNet-50 + CBAM lowers ImageNet top-1 error from 24.56% to 22.66%"),
             SePlugin.REDUCTION,
-            Param.integer("kernel", 7, 1, 15, "spatial convolution size (odd)"));
+            // Odd so that the same padding keeps the map's size; checked when the suite loads.
+            Param.integer("kernel", 7, 1, 15, "spatial convolution size (odd)").must("be odd", v -> (Integer) v % 2 == 1));
 
     @Override
     public PluginInfo info() {
@@ -24,7 +25,7 @@ public final class CbamPlugin implements AttentionPlugin {
     @Override
     public Block create(int channels, Params params) {
         int kernel = params.getInt("kernel");
-        if (kernel % 2 == 0) {
+        if (kernel % 2 == 0) {   // Params built in code skip the suite's check
             throw new IllegalArgumentException(INFO.id() + ": parameter 'kernel' must be odd, got " + kernel);
         }
         return new CbamBlock(channels, SePlugin.hiddenUnits(channels, params.getInt("reduction")), kernel);

@@ -15,7 +15,8 @@ public final class EcaPlugin implements AttentionPlugin {
                     + "Convolutional Neural Networks. CVPR 2020",
             Claim.raises("accuracy", "ECA raises ResNet-50 ImageNet top-1 accuracy by about 2.3 points with "
                     + "about 80 extra parameters"),
-            Param.integer("kernel", 0, 0, 31, "1-D kernel size (odd); 0 = adaptive from gamma and b"),
+            Param.integer("kernel", 0, 0, 31, "1-D kernel size (odd); 0 = adaptive from gamma and b")
+                    .must("be odd or 0", v -> (Integer) v == 0 || (Integer) v % 2 == 1),
             Param.real("gamma", 2.0, 0.1, 16.0, "γ of the adaptive kernel size"),
             Param.real("b", 1.0, 0.0, 16.0, "b of the adaptive kernel size"));
 

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code ablate bench train|infer}: training and inference throughput of a ResNet on random images. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Times the harness's own training and inference steps",
         description = {"Times the harness's own training and inference steps (background batch loading, per-step "
                 + "memory scoping) on a ResNet with random 1-channel images, after warm-up steps.",
                 "Models: resnet20 (ResNet-20, 16/32/64 channels, 28x28 inputs) and tiny (the same graph with 4/8/16 "
@@ -35,8 +36,7 @@ public final class BenchCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(System.out);
-        return 0;
+        return ablate.harness.cli.CommandList.print(spec.commandLine(), System.out);
     }
 
     /** The options both modes share. */

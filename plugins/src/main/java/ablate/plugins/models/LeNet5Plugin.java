@@ -1,6 +1,7 @@
 package ablate.plugins.models;
 
 import ablate.harness.spi.Param;
+import ablate.plugins.attention.AttentionModule;
 import ablate.harness.spi.PluginInfo;
 import ablate.harness.spi.Params;
 import ablate.plugins.classification.BackbonePlugin;
@@ -14,6 +15,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -37,6 +39,12 @@ public final class LeNet5Plugin implements BackbonePlugin {
     @Override
     public PluginInfo info() {
         return INFO;
+    }
+
+    /** No residual blocks, so no place for an attention block: a suite setting one beside it fails at load. */
+    @Override
+    public Set<String> ignoredSlots() {
+        return Set.of(AttentionModule.SLOT);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ablate.plugins.models;
 
 import ablate.harness.spi.Param;
+import ablate.plugins.attention.AttentionModule;
 import ablate.harness.spi.PluginInfo;
 import ablate.harness.spi.Params;
 import ablate.plugins.classification.BackbonePlugin;
@@ -13,6 +14,7 @@ import ai.djl.nn.core.Linear;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /** {@code model.mlp}: flatten, fully connected ReLU layers of the given sizes, linear classifier. */
@@ -22,11 +24,18 @@ public final class MlpPlugin implements BackbonePlugin {
             "Rumelhart, D. E., Hinton, G. E., Williams, R. J.: Learning Representations by Back-Propagating "
                     + "Errors. Nature 323, 1986",
             null,
-            Param.text("hidden", "256", "comma-separated hidden layer sizes, e.g. 512,256; empty = softmax regression"));
+            Param.text("hidden", "256", "comma-separated hidden layer sizes, e.g. 512,256; empty = softmax regression")
+                    .must("list layer sizes in [1, 1048576] separated by commas, e.g. 512,256", MlpPlugin::valid));
 
     @Override
     public PluginInfo info() {
         return INFO;
+    }
+
+    /** No residual blocks, so no place for an attention block: a suite setting one beside it fails at load. */
+    @Override
+    public Set<String> ignoredSlots() {
+        return Set.of(AttentionModule.SLOT);
     }
 
     @Override
@@ -37,6 +46,15 @@ public final class MlpPlugin implements BackbonePlugin {
             net.add(Linear.builder().setUnits(units).build()).add(Activation.reluBlock());
         }
         return net.add(Linear.builder().setUnits(classes).build());
+    }
+
+    private static boolean valid(Object spec) {
+        try {
+            hiddenSizes((String) spec);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Parses {@code "512, 256"}; blank means no hidden layer. */

@@ -15,7 +15,7 @@ import ai.djl.nn.core.Linear;
 
 import java.util.List;
 
-/** The complete example of docs/plugins.md, compiled and tested here so the page stays true. */
+/** Gates each channel by a sigmoid of a linear map of its global maximum. */
 public final class GatedPoolPlugin implements AttentionPlugin {
     private static final PluginInfo INFO = PluginInfo.of("attention.gated-pool", "attention",
             "Channel gate from global max pooling through a bottleneck",

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -231,6 +232,11 @@ final class CocoJson {
         }
         if (n != 4) {
             throw new UserError(where + ": \"bbox\" must be 4 numbers [x, y, width, height], got " + n);
+        }
+        if (box[2] < 0 || box[3] < 0) {
+            // pycocotools would compute a negative area and meaningless IoUs from it without a word.
+            throw new UserError(where + ": \"bbox\" " + Arrays.toString(box) + " has a negative "
+                    + (box[2] < 0 ? "width" : "height") + "; COCO boxes are [x, y, width, height] with width, height >= 0");
         }
         return box;
     }

@@ -9,8 +9,10 @@ import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** 8-bit PNG reading for the metric commands (javax.imageio). */
 final class Png {
@@ -21,6 +23,7 @@ final class Png {
         if (!Files.isRegularFile(file)) {
             throw new UserError(file + ": no such file");
         }
+        checkSignature(file);
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());
@@ -31,6 +34,29 @@ final class Png {
             throw new UserError(file + ": not a readable image (expected a PNG)");
         }
         return image;
+    }
+
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    /**
+     * The file's first bytes must be PNG's signature, whatever its name: ImageIO would read a JPEG named .png
+     * just as well, and the metric would be computed on lossy pixels, or a grey JPEG mistaken for a label map.
+     */
+    static void checkSignature(Path file) {
+        byte[] head = new byte[SIGNATURE.length];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e.getMessage());
+        }
+        if (n == SIGNATURE.length && Arrays.equals(head, SIGNATURE)) {
+            return;
+        }
+        String what = n >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff
+                ? "a JPEG file" : n == 0 ? "an empty file" : "not a PNG file (no PNG signature)";
+        throw new UserError(file + ": " + what + (what.startsWith("a JPEG") ? ", not a PNG (by its content, whatever its "
+                + "name); save the image losslessly as PNG" : "; expected a PNG"));
     }
 
     /** A label map: an 8-bit grayscale PNG, or a palette PNG whose indices are the labels (PASCAL VOC masks). */

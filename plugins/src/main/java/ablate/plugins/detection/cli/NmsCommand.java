@@ -19,13 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code ablate nms}: class-wise post-processing of a COCO results file. */
 @Command(name = "nms", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "NMS of COCO results: greedy, Soft-NMS, DIoU, weighted or Matrix NMS",
         description = {"Non-maximum suppression of a COCO results list, class-wise: each (image_id, category_id) "
                 + "group on its own. Prints the kept detections with their new scores (and, for weighted, new "
                 + "boxes) as a COCO results list on stdout: per group in the order the method keeps them, groups "
@@ -56,8 +59,10 @@ import java.util.concurrent.Callable;
                         + MatrixNms.DEFAULT_SCORE_THRESHOLD + "]",
                 "For greedy, diou and weighted, E drops low-scoring boxes before suppression.",
                 ""},
-        footer = {"", "Bad input (malformed or empty file, negative width or height, NaN or infinite score, "
-                + "image_id not in --images) prints one line on stderr and exits with 2.",
+        footer = {"", "Every method accepts every option (as mmcv's and the original Soft-NMS code's interfaces do);",
+                "a note on stderr names those the chosen method does not use.",
+                "Exit codes: 0 success; 2 bad input (malformed or empty file, negative width or height, NaN or",
+                "infinite score, image_id not in --images: one line on stderr); 3 internal error.",
                 "Example:",
                 "  ablate nms --method soft-gaussian --input dets.json --images instances_val.json"})
 public final class NmsCommand implements Callable<Integer>, Subcommand {
@@ -114,13 +119,21 @@ public final class NmsCommand implements Callable<Integer>, Subcommand {
             throw new UserError("unknown --method '" + method + "'; expected one of " + String.join(", ", METHODS.keySet()));
         }
         Map<String, Object> overrides = new LinkedHashMap<>();
-        override(plugin, overrides, "--iou-threshold", ClasswisePostprocessor.IOU_THRESHOLD, iouThreshold);
-        override(plugin, overrides, "--sigma", ClasswisePostprocessor.SIGMA, sigma);
-        override(plugin, overrides, "--score-threshold", ClasswisePostprocessor.SCORE_THRESHOLD, scoreThreshold);
-        override(plugin, overrides, "--kernel", ClasswisePostprocessor.KERNEL, kernel);
-        override(plugin, overrides, "--beta", ClasswisePostprocessor.BETA, beta);
-        override(plugin, overrides, "--box-offset", ClasswisePostprocessor.BOX_OFFSET, boxOffset);
+        List<String> unused = new ArrayList<>();
+        override(plugin, overrides, unused, "--iou-threshold", ClasswisePostprocessor.IOU_THRESHOLD, iouThreshold);
+        override(plugin, overrides, unused, "--sigma", ClasswisePostprocessor.SIGMA, sigma);
+        override(plugin, overrides, unused, "--score-threshold", ClasswisePostprocessor.SCORE_THRESHOLD, scoreThreshold);
+        override(plugin, overrides, unused, "--kernel", ClasswisePostprocessor.KERNEL, kernel);
+        override(plugin, overrides, unused, "--beta", ClasswisePostprocessor.BETA, beta);
+        override(plugin, overrides, unused, "--box-offset", ClasswisePostprocessor.BOX_OFFSET, boxOffset);
         Params params = Params.resolve(plugin.info(), overrides);
+        if (!unused.isEmpty()) {
+            // Like mmcv's and the original Soft-NMS code's single interface: every method takes every option, so
+            // scripts can switch methods; a note (not an error) says which ones this method leaves unused.
+            spec.commandLine().getErr().println("ablate nms: note: --method " + method + " does not use "
+                    + String.join(", ", unused));
+            spec.commandLine().getErr().flush();
+        }
 
         Set<Integer> imageIds = images == null ? null : CocoResults.imageIds(images);
         CocoResults results = CocoResults.read(input, imageIds, images);
@@ -129,14 +142,15 @@ public final class NmsCommand implements Callable<Integer>, Subcommand {
         return 0;
     }
 
-    private void override(PostprocessPlugin plugin, Map<String, Object> overrides, String option, String param,
-                          Object value) {
+    private void override(PostprocessPlugin plugin, Map<String, Object> overrides, List<String> unused, String option,
+                          String param, Object value) {
         if (value == null) {
             return;
         }
         Param p = plugin.info().param(param);
         if (p == null) {
-            throw new UserError(option + " does not apply to --method " + method);
+            unused.add(option);
+            return;
         }
         try {
             overrides.put(param, p.coerce(value));

@@ -136,7 +136,6 @@ class NmsCommandTest {
     @Test
     void badOptionsAreOneLineAndExitTwo() throws IOException {
         String dets = file("dets.json", DETECTIONS);
-        assertError(nms("--method", "greedy", "--sigma", "0.5", "--input", dets), "--sigma does not apply to --method greedy");
         assertError(nms("--method", "greedy", "--iou-threshold", "1.5", "--input", dets), "--iou-threshold: parameter 'iouThreshold' = 1.5 is outside [0.0, 1.0]");
         assertError(nms("--method", "soft-linear", "--box-offset", "2", "--input", dets), "--box-offset: parameter 'boxOffset' = 2 is outside [0, 1]");
         assertError(nms("--method", "matrix", "--kernel", "cosine", "--input", dets), "--kernel: parameter 'kernel' must be one of gaussian|linear");
@@ -144,6 +143,24 @@ class NmsCommandTest {
         assertError(nms("--method", "greedy", "--input", dir.resolve("missing.json").toString()), "missing.json: no such file");
         assertError(nms("--method", "greedy"), "Missing required option: '--input=DETS.json'");
         assertError(nms("--method", "greedy", "--input", dets, "--images", file("gt.json", "[]")), "expected a COCO annotation object with an 'images' list");
+    }
+
+    /** One option set for every method, as mmcv's and the original Soft-NMS code's; one note names the unused. */
+    @ParameterizedTest
+    @CsvSource({"greedy, '--sigma'", "soft-linear, '--sigma'", "soft-gaussian, '--iou-threshold'",
+            "diou, '--sigma'", "weighted, '--sigma'", "matrix, '--iou-threshold'"})
+    void everyMethodAcceptsTheCommonOptionsAndNamesThoseItDoesNotUse(String method, String unused) throws IOException {
+        String dets = file("dets.json", DETECTIONS);
+        CliRun plain = nms("--method", method, "--input", dets);
+        CliRun all = nms("--method", method, "--iou-threshold", "0.5", "--sigma", "0.5", "--score-threshold", "0.001",
+                "--box-offset", "0", "--input", dets);
+        assertThat(all.code()).as(all.err()).isZero();
+        assertThat(all.err().lines()).singleElement().asString()
+                .isEqualTo("ablate nms: note: --method " + method + " does not use " + unused);
+        if (List.of("greedy", "soft-gaussian", "weighted").contains(method)) {   // the values given are their defaults
+            assertThat(all.out()).isEqualTo(plain.out());
+        }
+        assertThat(plain.err()).isEmpty();
     }
 
     private static void assertError(CliRun r, String message) {
@@ -156,7 +173,7 @@ class NmsCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("greedy", "soft-linear", "soft-gaussian", "diou", "weighted", "matrix",
                 "torchvision.ops.nms", "[T=0.5, E=0]", "[T=0.3, E=0.001]", "[S=0.5, E=0.001]", "beta=1.0",
-                "[S=2.0, E=0.001]", "--box-offset", "exits with 2");
+                "[S=2.0, E=0.001]", "--box-offset", "2 bad input", "Every method accepts every option");
         assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     }
 }
