@@ -5,6 +5,7 @@ import ablate.metrics.stats.PairedTests;
 import ablate.metrics.stats.Summary;
 import ablate.metrics.stats.TestResult;
 import ablate.results.Cost;
+import ablate.results.Direction;
 import ablate.results.Provenance;
 import ablate.results.ResultsStore;
 import ablate.results.Status;
@@ -35,6 +36,10 @@ import java.util.function.ToDoubleFunction;
 public final class Analysis {
     /** Cost figures a claim may name as its metric when the task did not record a metric of that name, in order. */
     static final Map<String, ToDoubleFunction<Cost>> COST_METRICS = costMetrics();
+
+    /** Names that are lower-is-better by construction, for suite files that declare no directions. */
+    private static final java.util.regex.Pattern LEGACY_LOWER =
+            java.util.regex.Pattern.compile("(?i)(loss|error|^ece|regret|Ms$|seconds)");
 
     private final SuiteInfo suite;
     private final List<TrialResult> trials;
@@ -135,17 +140,58 @@ public final class Analysis {
     }
 
     /**
-     * Whether lower is better: for the metrics the task lists and the cost figures; a name with an {@code @…} suffix
-     * (the same figure under a condition, e.g. {@code postprocessMs@crowding=0.5}) follows its base name too.
+     * Which way a metric improves: as the task declared it ({@code m@condition} follows {@code m}); the cost figures
+     * are lower-is-better. A metric recorded but not declared has no direction ({@link Direction#NONE}: never
+     * coloured, listed by {@link #undeclaredMetrics()}). A {@code suite.json} written before declarations existed
+     * falls back to its {@code lowerIsBetter} list and to names that are errors by construction (loss, error, ECE,
+     * regret, times), else higher-is-better.
      */
-    public boolean lowerIsBetter(String metric) {
+    public Direction direction(String metric) {
         if (metric == null) {
-            return false;
+            return Direction.NONE;
+        }
+        Direction declared = Direction.of(suite.metrics(), metric);
+        if (declared != null) {
+            return declared;
+        }
+        if (COST_METRICS.containsKey(metric)) {
+            return Direction.LOWER;
+        }
+        if (suite.metrics() != null) {
+            return Direction.NONE;
         }
         List<String> lower = suite.lowerIsBetter() == null ? List.of() : suite.lowerIsBetter();
-        int at = metric.indexOf('@');
-        String base = at > 0 ? metric.substring(0, at) : metric;
-        return lower.contains(metric) || lower.contains(base) || COST_METRICS.containsKey(metric);
+        Map<String, Direction> legacy = new LinkedHashMap<>();
+        lower.forEach(m -> legacy.put(m, Direction.LOWER));
+        if (Direction.of(legacy, metric) != null || LEGACY_LOWER.matcher(metric).find()) {
+            return Direction.LOWER;
+        }
+        return Direction.HIGHER;
+    }
+
+    /** Whether lower is better ({@link #direction} is {@link Direction#LOWER}). */
+    public boolean lowerIsBetter(String metric) {
+        return direction(metric) == Direction.LOWER;
+    }
+
+    /**
+     * {@code better} or {@code worse} for a significant difference to the baseline in a metric with a direction, else
+     * {@code neutral}: the one place that turns a test into a colour, for the HTML and summary.json alike.
+     */
+    public String tone(String metric, Comparison c) {
+        Direction d = direction(metric);
+        if (c == null || !c.significant() || d == Direction.NONE || c.difference().mean() == 0) {
+            return "neutral";
+        }
+        return (d == Direction.LOWER) == (c.difference().mean() < 0) ? "better" : "worse";
+    }
+
+    /** Metrics the trials recorded that the task declared no direction for (always empty for older suite files). */
+    public List<String> undeclaredMetrics() {
+        if (suite.metrics() == null) {
+            return List.of();
+        }
+        return Direction.undeclared(suite.metrics(), metrics).stream().filter(m -> !COST_METRICS.containsKey(m)).toList();
     }
 
     /** Variants in suite order (baseline first), then any variant found only in the trials. */

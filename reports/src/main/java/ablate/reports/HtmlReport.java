@@ -152,6 +152,8 @@ public final class HtmlReport {
                     .format(Instant.now().atOffset(ZoneOffset.UTC)));
             m.put("primary", nz(primary));
             m.put("primaryDirection", a.lowerIsBetter(primary) ? "lower is better" : "higher is better");
+            m.put("undeclared", a.undeclaredMetrics().isEmpty() ? "" : "The task declares no direction for "
+                    + someNames(a.undeclaredMetrics(), ", ") + ", so no difference in it is coloured better or worse.");
             m.put("baseline", nz(s.baseline()));
             m.put("theBaseline", theBaseline());
             m.put("counts", counts());
@@ -161,6 +163,8 @@ public final class HtmlReport {
             m.put("overlapNote", overlapNote());
             m.put("rows", summaryRows());
             m.put("metricNames", a.metrics());
+            m.put("metricHeads", a.metrics().stream().map(this::metricHead).toList());
+            m.put("description", nz(s.description()));
             m.put("metricRows", metricRows());
             m.put("claims", claims());
             m.put("costRows", costRows());
@@ -346,6 +350,18 @@ public final class HtmlReport {
             return rows;
         }
 
+        /** A metric's column head: its name, an arrow for its direction and the direction in words. */
+        private Map<String, Object> metricHead(String metric) {
+            ablate.results.Direction d = a.direction(metric);
+            return Map.of("name", metric,
+                    "arrow", switch (d) { case HIGHER -> "↑"; case LOWER -> "↓"; case NONE -> "○"; },
+                    "title", switch (d) {
+                        case HIGHER -> "higher is better";
+                        case LOWER -> "lower is better";
+                        case NONE -> "no better direction";
+                    });
+        }
+
         private Map<String, Object> variantCells(VariantAnalysis v) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", v.name());
@@ -374,10 +390,7 @@ public final class HtmlReport {
             row.put("pW", Format.p(c.pHolmWilcoxon()));
             row.put("pairs", String.valueOf(c.pairs()));
             row.put("mark", c.mark());
-            if (c.significant()) {
-                boolean better = a.lowerIsBetter(metric) ? d.mean() < 0 : d.mean() > 0;
-                row.put("tone", better ? "better" : "worse");
-            }
+            row.put("tone", a.tone(metric, c));
         }
 
         private List<Map<String, Object>> claims() {

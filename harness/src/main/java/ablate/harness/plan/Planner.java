@@ -87,7 +87,8 @@ public final class Planner {
             }
         }
         SuiteInfo info = new SuiteInfo(suite.name(), String.valueOf(suite.file()), suite.task(), task.primaryMetric(),
-                task.lowerIsBetter(), Suite.BASELINE, variants, suite.seeds(), datasetMap(suite), budgetMap(suite));
+                List.of(), Suite.BASELINE, variants, suite.seeds(), datasetMap(suite), budgetMap(suite))
+                .withMetrics(task.metrics()).withDescription(suite.description());
         return new Plan(suite, info, variants, trials);
     }
 

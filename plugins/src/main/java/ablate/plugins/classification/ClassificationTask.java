@@ -14,6 +14,7 @@ import ablate.harness.spi.Task;
 import ablate.harness.spi.TrialContext;
 import ablate.harness.spi.TrialOutcome;
 import ablate.results.Cost;
+import ablate.results.Direction;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -72,6 +73,11 @@ public final class ClassificationTask implements Task {
     @Override
     public String primaryMetric() {
         return "accuracy";
+    }
+
+    @Override
+    public Map<String, Direction> metrics() {
+        return ClassificationScores.DIRECTIONS;
     }
 
     @Override

@@ -24,6 +24,7 @@ import ablate.reports.CurveAxis;
 import ablate.reports.ExampleImage;
 import ablate.reports.PrCurves;
 import ablate.results.Cost;
+import ablate.results.Direction;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -115,10 +116,13 @@ public final class DetectionTask implements Task {
         return "mAP";
     }
 
-    /** The post-processing times, under every test set's name. */
+    /** The COCO figures are higher-is-better, the post-processing time lower; each also under every test set's suffix. */
     @Override
-    public List<String> lowerIsBetter() {
-        return List.of(POSTPROCESS_MS);
+    public Map<String, Direction> metrics() {
+        Map<String, Direction> d = new LinkedHashMap<>();
+        METRICS.forEach(m -> d.put(m, Direction.HIGHER));
+        d.put(POSTPROCESS_MS, Direction.LOWER);
+        return d;
     }
 
     /**
