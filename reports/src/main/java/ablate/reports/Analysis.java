@@ -47,6 +47,7 @@ public final class Analysis {
     private final List<VariantAnalysis> variants;
     private final Map<String, VariantAnalysis> variantsByName = new LinkedHashMap<>();
     private final List<RankEntry> ranking;
+    private List<List<String>> rankGroups = List.of();
     private final List<ClaimVerdict> claims;
 
     private Analysis(SuiteInfo suite, List<TrialResult> trials) {
@@ -413,24 +414,44 @@ public final class Analysis {
         return c == null ? List.of() : c;
     }
 
-    /** Best first by the primary metric; each entry lists the variants its 95% CI overlaps. */
+    /**
+     * Best first by the primary metric; each entry lists the variants whose 95% CI overlaps its own and those the
+     * ranking's test does not tell apart from it ({@link PairwiseTests}: the table's Holm-adjusted paired test).
+     */
     private List<RankEntry> rank() {
         String primary = suite.primaryMetric();
         List<VariantAnalysis> ranked = variants.stream().filter(v -> v.metric(primary) != null).sorted(
                 Comparator.comparingDouble(v -> (lowerIsBetter(primary) ? 1 : -1) * v.metric(primary).summary().mean()))
                 .toList();
-        List<RankEntry> entries = new ArrayList<>();
+        List<PairwiseTests.Entry> entries = ranked.stream().map(v -> new PairwiseTests.Entry(v.name(), v.baseline(),
+                valuesBySeed(v.passed(), primary), v.metric(primary).summary(), v.metric(primary).vsBaseline())).toList();
+        boolean[][] distinct = PairwiseTests.distinct(entries);
+        List<RankEntry> out = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             Summary s = ranked.get(i).metric(primary).summary();
             List<String> overlaps = new ArrayList<>();
-            for (VariantAnalysis other : ranked) {
-                if (other != ranked.get(i) && overlap(s, other.metric(primary).summary())) {
-                    overlaps.add(other.name());
+            List<String> indistinct = new ArrayList<>();
+            for (int j = 0; j < ranked.size(); j++) {
+                if (j != i && overlap(s, ranked.get(j).metric(primary).summary())) {
+                    overlaps.add(ranked.get(j).name());
+                }
+                if (j != i && !distinct[i][j]) {
+                    indistinct.add(ranked.get(j).name());
                 }
             }
-            entries.add(new RankEntry(i + 1, ranked.get(i).name(), s, List.copyOf(overlaps)));
+            out.add(new RankEntry(i + 1, ranked.get(i).name(), s, List.copyOf(overlaps), List.copyOf(indistinct)));
         }
-        return List.copyOf(entries);
+        rankGroups = PairwiseTests.groups(distinct).stream()
+                .map(g -> g.stream().map(x -> ranked.get(x).name()).toList()).toList();
+        return List.copyOf(out);
+    }
+
+    /**
+     * Groups of ranked variants the ranking's test does not tell apart, each in rank order: within a group every
+     * pair is not significantly different, so a group may be written {@code a ≈ b ≈ c}.
+     */
+    public List<List<String>> rankGroups() {
+        return rankGroups;
     }
 
     /** Whether two 95% CIs overlap; a single value has no interval, so it can be told apart from nothing. */

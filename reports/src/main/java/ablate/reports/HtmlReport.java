@@ -216,9 +216,9 @@ public final class HtmlReport {
                 b.put("value", meanCi(top.summary()));
                 b.put("separated", top.separated());
                 b.put("note", top.separated()
-                        ? "its 95% CI overlaps no other variant's"
-                        : "not significantly better than " + someNames(top.overlapsWith(), ", ")
-                        + " (95% CIs overlap)");
+                        ? "significantly better than every other variant (paired t-test, Holm-adjusted)"
+                        : "not significantly better than " + someNames(top.indistinctFrom(), ", ")
+                        + " (paired t-test, Holm-adjusted)");
             }
             return b;
         }
@@ -267,31 +267,12 @@ public final class HtmlReport {
                     + same + " showed no significant difference (paired t-test, Holm-adjusted, α = 0.05).";
         }
 
-        /** Groups of ranked variants linked by overlapping 95% CIs, e.g. {@code se ≈ cbam ≈ none}. */
+        /** Groups of ranked variants the table's test does not tell apart, e.g. {@code se ≈ cbam ≈ none}. */
         private String overlapNote() {
-            List<RankEntry> ranking = a.ranking();
-            Map<String, Integer> group = new LinkedHashMap<>();
-            for (RankEntry r : ranking) {
-                if (group.containsKey(r.variant()) || r.overlapsWith().isEmpty()) {
-                    continue;
-                }
-                int id = group.size();
-                List<String> stack = new ArrayList<>(List.of(r.variant()));
-                while (!stack.isEmpty()) {
-                    String name = stack.remove(stack.size() - 1);
-                    if (group.putIfAbsent(name, id) == null) {
-                        ranking.stream().filter(x -> x.variant().equals(name)).findFirst()
-                                .ifPresent(x -> stack.addAll(x.overlapsWith()));
-                    }
-                }
-            }
-            List<String> groups = new ArrayList<>();
-            for (int id : group.values().stream().distinct().toList()) {
-                groups.add(someNames(ranking.stream().map(RankEntry::variant)
-                        .filter(n -> group.get(n) != null && group.get(n) == id).toList(), " ≈ "));
-            }
+            List<String> groups = a.rankGroups().stream().map(g -> someNames(g, " ≈ ")).toList();
             return groups.isEmpty() ? "" : String.join("; ", groups)
-                    + (groups.size() == 1 ? ": their" : ": within each group the") + " 95% CIs overlap, so the order is not significant.";
+                    + (groups.size() == 1 ? ": their" : ": within each group the")
+                    + " differences are not significant (paired t-test, Holm-adjusted), so that order is not either.";
         }
 
         private List<Map<String, Object>> summaryRows() {
@@ -314,7 +295,7 @@ public final class HtmlReport {
                 RankEntry r = ranks.get(v.name());
                 MetricStats st = v.metric(primary);
                 row.put("rank", r == null ? Format.NONE : String.valueOf(r.rank()));
-                row.put("overlaps", r == null ? "" : someNames(r.overlapsWith(), ", "));
+                row.put("overlaps", r == null ? "" : someNames(r.indistinctFrom(), ", "));
                 row.put("n", st == null ? "0" : String.valueOf(st.summary().n()));
                 row.put("mean", st == null ? Format.NONE : meanCi(st.summary()));
                 row.put("ci", st == null ? "" : Format.num(st.summary().ciLow()) + " – " + Format.num(st.summary().ciHigh()));

@@ -66,6 +66,7 @@ public final class SummaryJson {
             rn.put("metric", a.primaryMetric());
             summary(rn, r.summary());
             rn.set("ciOverlapsWith", ResultsStore.JSON.valueToTree(r.overlapsWith()));
+            rn.set("notSignificantlyDifferentFrom", ResultsStore.JSON.valueToTree(r.indistinctFrom()));
         }
         ObjectNode verdicts = root.putObject("verdicts");
         for (ClaimVerdict.Verdict v : ClaimVerdict.Verdict.values()) {

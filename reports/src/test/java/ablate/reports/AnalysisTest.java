@@ -178,6 +178,9 @@ class AnalysisTest {
         Analysis a = Analysis.of(referenceSuite(), referenceTrials());
         assertThat(a.ranking()).extracting(RankEntry::variant).containsExactly("up", "flat", "base", "down");
         assertThat(a.ranking().get(0).overlapsWith()).containsExactly("flat", "base");
+        // up's CI overlaps flat's, but the paired test over their 4 common seeds tells them apart (Holm p < 0.05)
+        assertThat(a.ranking().get(0).indistinctFrom()).isEmpty();
+        assertThat(a.ranking().get(1).indistinctFrom()).contains("base");
         assertThat(a.best()).map(VariantAnalysis::name).contains("up");
 
         SuiteInfo lower = new SuiteInfo("s", "f", "regression", "error", List.of("error"), "a",
@@ -191,6 +194,37 @@ class AnalysisTest {
         Analysis b = Analysis.of(lower, trials);
         assertThat(b.ranking()).extracting(RankEntry::variant).containsExactly("b", "a");
         assertThat(b.ranking().get(0).separated()).isTrue();
+    }
+
+    @Test
+    void theRankingBannerNeverJoinsVariantsTheTableCallsSignificantlyDifferent() {
+        // se is worse than the baseline on every seed (marked ** in the table); eca and simam are so noisy that no
+        // test separates them from either: CI overlap alone chained all four into "none ≈ simam ≈ eca ≈ se".
+        double[] base = {0.80, 0.82, 0.81, 0.83, 0.79};
+        double[] se = {-0.030, -0.032, -0.029, -0.031, -0.033};
+        double[] eca = {0.02, -0.05, 0.01, -0.06, 0.03};
+        double[] simam = {-0.04, 0.03, -0.05, 0.02, 0.01};
+        List<TrialResult> trials = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            trials.add(Fixtures.passed("none", i + 1, base[i]));
+            trials.add(Fixtures.passed("se", i + 1, base[i] + se[i]));
+            trials.add(Fixtures.passed("eca", i + 1, base[i] + eca[i]));
+            trials.add(Fixtures.passed("simam", i + 1, base[i] + simam[i]));
+        }
+        SuiteInfo suite = Fixtures.suite(List.of(Fixtures.variant("none", "x.none", Map.of()),
+                Fixtures.variant("se", "x.se", Map.of()), Fixtures.variant("eca", "x.eca", Map.of()),
+                Fixtures.variant("simam", "x.simam", Map.of())), List.of(1L, 2L, 3L, 4L, 5L));
+        Analysis a = Analysis.of(suite, trials);
+        Comparison seVsBase = a.variant("se").orElseThrow().metric("accuracy").vsBaseline();
+        assertThat(seVsBase.mark()).isIn("*", "**", "***");
+        assertThat(Analysis.overlap(a.variant("se").orElseThrow().metric("accuracy").summary(),
+                a.variant("eca").orElseThrow().metric("accuracy").summary())).isTrue();
+
+        assertThat(a.rankGroups()).isNotEmpty().noneMatch(g -> g.contains("none") && g.contains("se"));
+        RankEntry none = a.ranking().stream().filter(r -> r.variant().equals("none")).findFirst().orElseThrow();
+        assertThat(none.indistinctFrom()).doesNotContain("se").contains("eca", "simam");
+        String html = HtmlReport.render(a);
+        assertThat(html).doesNotContainPattern("none ≈ [^;<]*se|se ≈ [^;<]*none");
     }
 
     @Test
