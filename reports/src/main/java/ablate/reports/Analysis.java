@@ -481,7 +481,15 @@ public final class Analysis {
         if (v.baseline()) {
             return inconclusive(v, claim, "the claim's plugin is part of the baseline, so there is nothing to compare", null);
         }
-        boolean measured = trials.stream().anyMatch(t -> value(t, metric).isPresent());
+        if (v.passed().isEmpty()) {
+            return inconclusive(v, claim, v.notPassedReason() + ", so there is nothing to compare", null);
+        }
+        Optional<VariantAnalysis> base = baseline();
+        if (base.isPresent() && base.get().passed().isEmpty()) {
+            return inconclusive(v, claim, "the baseline: " + base.get().notPassedReason()
+                    + ", so there is nothing to compare with", null);
+        }
+        boolean measured = trials.stream().filter(t -> t.status() == Status.PASSED).anyMatch(t -> value(t, metric).isPresent());
         if (!measured) {
             return inconclusive(v, claim, "metric '" + metric + "' was not measured by this task", null);
         }

@@ -297,7 +297,8 @@ public final class HtmlReport {
                 row.put("rank", r == null ? Format.NONE : String.valueOf(r.rank()));
                 row.put("overlaps", r == null ? "" : someNames(r.indistinctFrom(), ", "));
                 row.put("n", st == null ? "0" : String.valueOf(st.summary().n()));
-                row.put("mean", st == null ? Format.NONE : meanCi(st.summary()));
+                row.put("mean", st != null ? meanCi(st.summary())
+                        : v.passed().isEmpty() ? v.notPassedReason() : Format.NONE);
                 row.put("ci", st == null ? "" : Format.num(st.summary().ciLow()) + " – " + Format.num(st.summary().ciHigh()));
                 boolean bar = st != null && Double.isFinite(st.summary().ciLow());
                 double l = lo - pad;

@@ -228,6 +228,26 @@ class AnalysisTest {
     }
 
     @Test
+    void aVariantWithNoPassedTrialSaysSoInsteadOfNotMeasured() {
+        SuiteInfo.ClaimInfo raises = new SuiteInfo.ClaimInfo("x.se", "accuracy", "HIGHER", "raises accuracy");
+        SuiteInfo suite = Fixtures.suite(List.of(Fixtures.variant("none", "x.none", Map.of()),
+                Fixtures.variant("se", "x.se", Map.of(), raises)), List.of(1L, 2L, 3L));
+        List<TrialResult> trials = new ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            trials.add(Fixtures.passed("none", seed, 0.8 + seed / 100.0));
+        }
+        trials.add(Fixtures.trial("se", 1, Status.FAILED, "boom", Map.of(), Map.of(), Cost.NONE, Map.of()));
+        trials.add(Fixtures.trial("se", 2, Status.DIVERGED, "NaN", Map.of(), Map.of(), Cost.NONE, Map.of()));
+        trials.add(Fixtures.trial("se", 3, Status.TIMED_OUT, "slow", Map.of(), Map.of(), Cost.NONE, Map.of()));
+        Analysis a = Analysis.of(suite, trials);
+        ClaimVerdict v = a.claims().get(0);
+        assertThat(v.verdict()).isEqualTo(ClaimVerdict.Verdict.INCONCLUSIVE);
+        assertThat(v.reason()).contains("no trial passed (1 failed, 1 diverged, 1 timed out)").doesNotContain("not measured");
+        assertThat(HtmlReport.render(a)).contains("no trial passed (1 failed, 1 diverged, 1 timed out)")
+                .doesNotContain("was not measured");
+    }
+
+    @Test
     void failuresAreListedAndExcluded() {
         Analysis a = Analysis.of(referenceSuite(), referenceTrials());
         assertThat(a.failures()).singleElement().satisfies(t -> {
