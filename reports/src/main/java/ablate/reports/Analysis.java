@@ -238,22 +238,48 @@ public final class Analysis {
 
     /**
      * Variants as (cost, primary-metric mean) points, for those with a positive cost (zero means not measured)
-     * and a primary-metric value.
+     * and a primary-metric value; an exact cost, no noise.
      */
     public List<Pareto.Point> costPoints(ToDoubleFunction<CostSummary> cost) {
+        return costPoints(cost, c -> 0);
+    }
+
+    /** The same, each point carrying the noise of its cost (see {@link #latencyNoise}). */
+    public List<Pareto.Point> costPoints(ToDoubleFunction<CostSummary> cost, ToDoubleFunction<CostSummary> noise) {
         List<Pareto.Point> points = new ArrayList<>();
         for (VariantAnalysis v : variants) {
             MetricStats st = v.metric(primaryMetric());
             if (v.cost() != null && st != null && cost.applyAsDouble(v.cost()) > 0) {
-                points.add(new Pareto.Point(v.name(), cost.applyAsDouble(v.cost()), st.summary().mean()));
+                points.add(new Pareto.Point(v.name(), cost.applyAsDouble(v.cost()), st.summary().mean(),
+                        noise.applyAsDouble(v.cost())));
             }
         }
         return points;
     }
 
-    /** Names of the variants on the Pareto front of the primary metric against a cost, cheapest first. */
+    /** Names of the variants on the Pareto front of the primary metric against an exact cost, cheapest first. */
     public List<String> paretoFront(ToDoubleFunction<CostSummary> cost) {
-        return Pareto.front(costPoints(cost), lowerIsBetter(primaryMetric())).stream().map(Pareto.Point::name).toList();
+        return paretoFront(cost, c -> 0);
+    }
+
+    /** The same against a measured cost with its noise: a saving within the noise is no saving. */
+    public List<String> paretoFront(ToDoubleFunction<CostSummary> cost, ToDoubleFunction<CostSummary> noise) {
+        return Pareto.front(costPoints(cost, noise), lowerIsBetter(primaryMetric())).stream().map(Pareto.Point::name).toList();
+    }
+
+    /** Median latency (mean over seeds), the cost the latency front and chart use. */
+    public static double latency(CostSummary c) {
+        return c.latencyMedianMs().mean();
+    }
+
+    /**
+     * The noise of a variant's median latency: the larger of its spread within a trial (p95 − median, averaged over
+     * seeds) and the standard deviation of the medians across seeds.
+     */
+    public static double latencyNoise(CostSummary c) {
+        double within = c.latencyP95Ms().mean() - c.latencyMedianMs().mean();
+        double across = c.latencyMedianMs().n() > 1 ? c.latencyMedianMs().sd() : 0;
+        return Math.max(Double.isFinite(within) ? within : 0, Double.isFinite(across) ? across : 0);
     }
 
     /** A trial's value of a metric, falling back to its cost figures; empty when absent or not finite. */

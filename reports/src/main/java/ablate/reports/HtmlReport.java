@@ -394,7 +394,7 @@ public final class HtmlReport {
 
         private List<Map<String, Object>> costRows() {
             var paramsFront = a.paretoFront(c -> c.totalParams());
-            var latencyFront = a.paretoFront(c -> c.latencyMedianMs().mean());
+            var latencyFront = a.paretoFront(Analysis::latency, Analysis::latencyNoise);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (VariantAnalysis v : a.variants()) {
                 Map<String, Object> row = variantCells(v);
@@ -417,15 +417,16 @@ public final class HtmlReport {
         private List<Map<String, Object>> costCharts() {
             List<Map<String, Object>> charts = new ArrayList<>();
             addScatter(charts, "chart-params", "total parameters", "parameters (total)",
-                    c -> c.totalParams(), Charts.tickFormat(Format::count));
+                    c -> c.totalParams(), c -> 0, Charts.tickFormat(Format::count));
             addScatter(charts, "chart-latency", "inference latency (median, ms)", "latency",
-                    c -> c.latencyMedianMs().mean(), Charts.tickFormat(Format::tick));
+                    Analysis::latency, Analysis::latencyNoise, Charts.tickFormat(Format::tick));
             return charts;
         }
 
         private void addScatter(List<Map<String, Object>> charts, String id, String axis, String title,
-                                ToDoubleFunction<CostSummary> cost, java.text.NumberFormat format) {
-            List<Pareto.Point> points = a.costPoints(cost);
+                                ToDoubleFunction<CostSummary> cost, ToDoubleFunction<CostSummary> noise,
+                                java.text.NumberFormat format) {
+            List<Pareto.Point> points = a.costPoints(cost, noise);
             if (points.isEmpty()) {
                 return;
             }

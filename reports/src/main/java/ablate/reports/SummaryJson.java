@@ -43,7 +43,7 @@ public final class SummaryJson {
         }
         ArrayNode variants = root.putArray("variants");
         var paramsFront = a.paretoFront(c -> c.totalParams());
-        var latencyFront = a.paretoFront(c -> c.latencyMedianMs().mean());
+        var latencyFront = a.paretoFront(Analysis::latency, Analysis::latencyNoise);
         for (VariantAnalysis v : a.variants()) {
             ObjectNode vn = variants.addObject();
             vn.put("name", v.name());

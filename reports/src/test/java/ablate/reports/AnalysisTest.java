@@ -270,6 +270,29 @@ class AnalysisTest {
     }
 
     @Test
+    void aLatencySavingWithinTheNoiseEarnsNoParetoBadge() {
+        // one detector, three post-processors: "fast" saves 2 ms on a 10 ms median whose p95 is 14 ms (noise 4 ms),
+        // which is no saving; "cheap" saves 8 ms, more than either variant's noise.
+        SuiteInfo suite = Fixtures.suite(List.of(Fixtures.variant("base", "x.none", Map.of()),
+                Fixtures.variant("fast", "x.fast", Map.of()), Fixtures.variant("cheap", "x.cheap", Map.of())),
+                List.of(1L, 2L, 3L));
+        double[][] latency = {{10, 14}, {8, 10}, {2, 2.5}};
+        double[] metric = {0.50, 0.48, 0.45};
+        List<TrialResult> trials = new ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            for (int v = 0; v < 3; v++) {
+                Cost cost = new Cost(100, 100, 1000, 1, latency[v][0], latency[v][1], -1);
+                trials.add(Fixtures.trial(List.of("base", "fast", "cheap").get(v), seed, Status.PASSED, null,
+                        Map.of("accuracy", metric[v] + seed / 1000.0), Map.of(), cost, Map.of()));
+            }
+        }
+        Analysis a = Analysis.of(suite, trials);
+        assertThat(a.paretoFront(c -> c.latencyMedianMs().mean())).contains("fast"); // the bare medians would badge it
+        assertThat(a.paretoFront(Analysis::latency, Analysis::latencyNoise)).containsExactly("cheap", "base");
+        assertThat(SummaryJson.toJson(a).get("variants").get(1).get("paretoFront").get("latency").asBoolean()).isFalse();
+    }
+
+    @Test
     void paretoFrontKeepsOnlyUndominatedPoints() {
         List<Pareto.Point> points = List.of(new Pareto.Point("cheap", 1, 0.80), new Pareto.Point("mid", 2, 0.85),
                 new Pareto.Point("dominated", 3, 0.84), new Pareto.Point("best", 5, 0.90),

@@ -1,5 +1,6 @@
 package ablate.plugins.detection.task;
 
+import ablate.plugins.common.Latency;
 import ablate.plugins.common.SharedResults;
 import ablate.datasets.detection.DetectionSet;
 import ablate.harness.spi.DatasetSpec;
@@ -68,8 +69,8 @@ public final class DetectionTask implements Task {
     static final int DETECTIONS_PER_IMAGE = 100;
     static final int POSTPROCESS_RUNS = 5;
     static final int EVAL_BATCH = 64;
-    static final int LATENCY_WARMUP = 5;
-    static final int LATENCY_RUNS = 30;
+    /** Timed images per latency iteration ({@link Latency}: warm-up, then measured iterations). */
+    static final int LATENCY_OPS = 6;
     static final List<String> METRICS = List.of("mAP", "AP50", "AP75", "AR100");
     static final String POSTPROCESS_MS = "postprocessMs";
     static final int DETECTORS_KEPT = 16;
@@ -345,17 +346,8 @@ public final class DetectionTask implements Task {
         /** Median and 95th percentile, in ms, of one image through network, decoding and post-processing. */
         double[] latencyMs(DetectionSet set, PostprocessPlugin post, Params postParams) {
             DetectionSet first = set.subset(new int[]{0});
-            double[] times = new double[LATENCY_RUNS];
-            for (int i = 0; i < LATENCY_WARMUP + LATENCY_RUNS; i++) {
-                ctx.checkCancelled();
-                long t0 = System.nanoTime();
-                post.apply(raw(first), postParams);
-                if (i >= LATENCY_WARMUP) {
-                    times[i - LATENCY_WARMUP] = (System.nanoTime() - t0) / 1e6;
-                }
-            }
-            Arrays.sort(times);
-            return new double[]{times[LATENCY_RUNS / 2], times[(int) Math.ceil(0.95 * LATENCY_RUNS) - 1]};
+            Latency.Result r = Latency.measure(LATENCY_OPS, ctx::checkCancelled, () -> post.apply(raw(first), postParams));
+            return new double[]{r.medianMs(), r.p95Ms()};
         }
 
         @Override
