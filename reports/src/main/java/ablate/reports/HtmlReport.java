@@ -417,15 +417,15 @@ public final class HtmlReport {
         private List<Map<String, Object>> costCharts() {
             List<Map<String, Object>> charts = new ArrayList<>();
             addScatter(charts, "chart-params", "total parameters", "parameters (total)",
-                    c -> c.totalParams(), c -> 0, Charts.tickFormat(Format::count));
+                    c -> c.totalParams(), c -> 0, Format::count);
             addScatter(charts, "chart-latency", "inference latency (median, ms)", "latency",
-                    Analysis::latency, Analysis::latencyNoise, Charts.tickFormat(Format::tick));
+                    Analysis::latency, Analysis::latencyNoise, Format::tick);
             return charts;
         }
 
         private void addScatter(List<Map<String, Object>> charts, String id, String axis, String title,
                                 ToDoubleFunction<CostSummary> cost, ToDoubleFunction<CostSummary> noise,
-                                java.text.NumberFormat format) {
+                                Charts.StepFormat format) {
             List<Pareto.Point> points = a.costPoints(cost, noise);
             if (points.isEmpty()) {
                 return;
