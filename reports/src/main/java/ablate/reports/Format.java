@@ -9,6 +9,34 @@ public final class Format {
     private Format() {
     }
 
+    /**
+     * A setting as a person writes it, for variant names, parameters and tables: {@code 0.0005}, {@code 0.05},
+     * {@code 4}, and a power of ten below 0.001 or anything below 0.0001 (or from 10 million) in short scientific form,
+     * {@code 1e-4}, {@code 2.5e-6} — never Java's {@code 5.0E-4}. Anything but a floating-point number is unchanged.
+     */
+    public static String value(Object o) {
+        if (!(o instanceof Double) && !(o instanceof Float)) {
+            return String.valueOf(o);
+        }
+        double v = ((Number) o).doubleValue();
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        // Float's own shortest decimal, so 5e-4f is not written 0.0005000000237
+        java.math.BigDecimal b = new java.math.BigDecimal(o instanceof Float f ? Float.toString(f) : Double.toString(v))
+                .stripTrailingZeros();
+        double a = Math.abs(v);
+        boolean powerOfTen = b.unscaledValue().abs().equals(java.math.BigInteger.ONE);
+        if (a < 1e-4 || a >= 1e7 || powerOfTen && a < 1e-3) {
+            int exp = b.precision() - b.scale() - 1;
+            return b.movePointLeft(exp).stripTrailingZeros().toPlainString() + "e" + exp;
+        }
+        return b.toPlainString();
+    }
+
     /** A metric value: 4 decimals below 10, fewer above, scientific below 0.0001; a dash for NaN. */
     public static String num(double v) {
         if (!Double.isFinite(v)) {

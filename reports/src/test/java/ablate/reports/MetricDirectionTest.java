@@ -85,6 +85,11 @@ class MetricDirectionTest {
         assertThat(read.metrics()).containsEntry("ece", Direction.LOWER);
         assertThat(read.lowerIsBetter()).containsExactly("ece");
         assertThat(read.description()).isEqualTo("SE against the baseline");
+        // shown under the title, escaped like every string from the suite
+        assertThat(HtmlReport.render(Analysis.of(read.withDescription("SE <b>vs</b> none"), trials())))
+                .contains("<p class=\"description\">SE &lt;b&gt;vs&lt;/b&gt; none</p>");
+        assertThat(SummaryJson.toJson(Analysis.of(read, trials())).get("suite").get("description").asText())
+                .isEqualTo("SE against the baseline");
     }
 
     @Test

@@ -157,7 +157,8 @@ public final class Planner {
             return variant;
         }
         List<String> parts = new ArrayList<>();
-        point.forEach((k, v) -> parts.add(k.substring(k.indexOf('.') + 1) + "=" + v));
+        // numbers as a person writes them: lambda=1e-4, not Java's lambda=1.0E-4
+        point.forEach((k, v) -> parts.add(k.substring(k.indexOf('.') + 1) + "=" + ablate.reports.Format.value(v)));
         return variant + "[" + String.join(",", parts) + "]";
     }
 
