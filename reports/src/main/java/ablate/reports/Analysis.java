@@ -231,9 +231,39 @@ public final class Analysis {
         return trials.stream().filter(t -> t.status() == status).count();
     }
 
-    /** The distinct environments the trials ran in. */
+    /**
+     * The distinct environments the trials ran in, each with its data sources joined by {@code "; "} (see
+     * {@link #provenanceGroups}).
+     */
     public List<Provenance> provenance() {
-        return trials.stream().map(TrialResult::provenance).filter(Objects::nonNull).distinct().toList();
+        return List.copyOf(provenanceGroups().keySet());
+    }
+
+    /**
+     * The distinct environments with how many trials ran in each. Trials are grouped by everything but the data
+     * source: a failed trial records none, and a data source naming its trial's seed differs on every seed, and
+     * neither is a different environment. A group's data source lists the distinct ones recorded, in trial order.
+     */
+    public Map<Provenance, Long> provenanceGroups() {
+        Map<Provenance, List<TrialResult>> groups = new LinkedHashMap<>();
+        for (TrialResult t : trials) {
+            Provenance p = t.provenance();
+            if (p != null) {
+                groups.computeIfAbsent(withData(p, null), k -> new ArrayList<>()).add(t);
+            }
+        }
+        Map<Provenance, Long> out = new LinkedHashMap<>();
+        groups.forEach((env, list) -> {
+            List<String> sources = list.stream().map(t -> t.provenance().dataSource())
+                    .filter(d -> d != null && !d.isBlank()).distinct().toList();
+            out.merge(withData(env, sources.isEmpty() ? null : String.join("; ", sources)), (long) list.size(), Long::sum);
+        });
+        return out;
+    }
+
+    private static Provenance withData(Provenance p, String dataSource) {
+        return new Provenance(p.ablateVersion(), p.gitCommit(), p.javaVersion(), p.engine(), p.engineVersion(),
+                p.engineThreads(), p.djlVersion(), p.device(), p.cpuModel(), p.os(), dataSource);
     }
 
     /**

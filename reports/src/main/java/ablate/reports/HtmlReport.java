@@ -699,9 +699,10 @@ public final class HtmlReport {
 
         private List<Map<String, Object>> provenance() {
             List<Map<String, Object>> list = new ArrayList<>();
-            for (Provenance p : a.provenance()) {
+            for (var e : a.provenanceGroups().entrySet()) {
+                Provenance p = e.getKey();
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("trials", a.trials().stream().filter(t -> p.equals(t.provenance())).count());
+                m.put("trials", e.getValue());
                 List<String[]> fields = new ArrayList<>();
                 Function<String, String> v = HtmlReport::nz;
                 fields.add(new String[]{"Git commit", v.apply(p.gitCommit())});

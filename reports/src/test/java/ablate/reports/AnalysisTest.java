@@ -248,6 +248,22 @@ class AnalysisTest {
     }
 
     @Test
+    void failedTrialsWithoutADataSourceShareTheirEnvironmentsProvenance() {
+        ablate.results.Provenance noData = new ablate.results.Provenance("0.1.0", "ff585af", "17.0.15", "PyTorch",
+                "2.5.1", 2, "0.32.0", "cpu()", "Intel(R) Xeon(R) CPU @ 2.20GHz", "Linux 6.1 amd64", null);
+        List<TrialResult> trials = new ArrayList<>(referenceTrials());
+        TrialResult failed = trials.stream().filter(t -> t.status() == Status.FAILED).findFirst().orElseThrow();
+        trials.set(trials.indexOf(failed), new TrialResult(failed.id(), failed.variant(), failed.seed(), failed.config(),
+                failed.status(), failed.error(), failed.metrics(), failed.curves(), failed.cost(), failed.artifacts(),
+                noData, failed.startedAt(), failed.wallSeconds()));
+        Analysis a = Analysis.of(referenceSuite(), trials);
+        assertThat(a.provenance()).singleElement()
+                .satisfies(p -> assertThat(p.dataSource()).isEqualTo(Fixtures.PROVENANCE.dataSource()));
+        assertThat(a.provenanceGroups().values()).containsExactly((long) trials.size());
+        assertThat(HtmlReport.render(a).split("<dl class=\"kv\">").length - 1).isEqualTo(1);
+    }
+
+    @Test
     void failuresAreListedAndExcluded() {
         Analysis a = Analysis.of(referenceSuite(), referenceTrials());
         assertThat(a.failures()).singleElement().satisfies(t -> {
