@@ -1,9 +1,7 @@
 package ablate.reports;
 
 import ablate.metrics.stats.Holm;
-import ablate.metrics.stats.PairedTests;
 import ablate.metrics.stats.Summary;
-import ablate.metrics.stats.TestResult;
 import ablate.results.Cost;
 import ablate.results.Direction;
 import ablate.results.Provenance;
@@ -14,7 +12,6 @@ import ablate.results.TrialResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,7 +66,7 @@ public final class Analysis {
         Map<String, Map<String, MetricStats>> statsByVariant = new LinkedHashMap<>();
         byVariant.keySet().forEach(name -> statsByVariant.put(name, new LinkedHashMap<>()));
         for (String metric : analysed) {
-            analyseMetric(metric, passed, statsByVariant);
+            MetricComparisons.analyse(metric, suite.baseline(), passed, statsByVariant);
         }
 
         List<VariantAnalysis> list = new ArrayList<>();
@@ -77,12 +74,12 @@ public final class Analysis {
             String name = e.getKey();
             List<TrialResult> ok = passed.get(name);
             list.add(new VariantAnalysis(name, definition(suite, name), name.equals(suite.baseline()), e.getValue(), ok,
-                    statsByVariant.get(name), ok.isEmpty() ? null : costSummary(ok), meanCurves(ok)));
+                    statsByVariant.get(name), ok.isEmpty() ? null : TrialAggregates.costSummary(ok), TrialAggregates.meanCurves(ok)));
         }
         this.variants = List.copyOf(list);
         variants.forEach(v -> variantsByName.put(v.name(), v));
         this.ranking = rank();
-        this.claims = judgeClaims();
+        this.claims = ClaimJudge.judge(this);
     }
 
     /** Reads {@code suite.json} and every trial of a results directory. */
@@ -245,25 +242,7 @@ public final class Analysis {
      * neither is a different environment. A group's data source lists the distinct ones recorded, in trial order.
      */
     public Map<Provenance, Long> provenanceGroups() {
-        Map<Provenance, List<TrialResult>> groups = new LinkedHashMap<>();
-        for (TrialResult t : trials) {
-            Provenance p = t.provenance();
-            if (p != null) {
-                groups.computeIfAbsent(withData(p, null), k -> new ArrayList<>()).add(t);
-            }
-        }
-        Map<Provenance, Long> out = new LinkedHashMap<>();
-        groups.forEach((env, list) -> {
-            List<String> sources = list.stream().map(t -> t.provenance().dataSource())
-                    .filter(d -> d != null && !d.isBlank()).distinct().toList();
-            out.merge(withData(env, sources.isEmpty() ? null : String.join("; ", sources)), (long) list.size(), Long::sum);
-        });
-        return out;
-    }
-
-    private static Provenance withData(Provenance p, String dataSource) {
-        return new Provenance(p.ablateVersion(), p.gitCommit(), p.javaVersion(), p.engine(), p.engineVersion(),
-                p.engineThreads(), p.djlVersion(), p.device(), p.cpuModel(), p.os(), dataSource);
+        return ProvenanceGroups.of(trials);
     }
 
     /**
@@ -361,115 +340,6 @@ public final class Analysis {
                 .orElseGet(() -> new SuiteInfo.Variant(name, Map.of(), List.of()));
     }
 
-    /** Summaries for every variant, then the paired comparisons with one Holm family over the non-baseline variants. */
-    private void analyseMetric(String metric, Map<String, List<TrialResult>> passed,
-                               Map<String, Map<String, MetricStats>> out) {
-        Map<Long, Double> base = valuesBySeed(passed.getOrDefault(suite.baseline(), List.of()), metric);
-        List<String> names = new ArrayList<>();
-        List<Summary> summaries = new ArrayList<>();
-        List<double[][]> pairs = new ArrayList<>();
-        for (var e : passed.entrySet()) {
-            Map<Long, Double> values = valuesBySeed(e.getValue(), metric);
-            if (values.isEmpty()) {
-                continue;
-            }
-            names.add(e.getKey());
-            summaries.add(Summary.of(values.values().stream().mapToDouble(Double::doubleValue).toArray()));
-            if (e.getKey().equals(suite.baseline())) {
-                pairs.add(null);
-            } else {
-                List<Long> common = values.keySet().stream().filter(base::containsKey).toList();
-                pairs.add(new double[][]{
-                        common.stream().mapToDouble(values::get).toArray(),
-                        common.stream().mapToDouble(base::get).toArray()});
-            }
-        }
-        double[] pT = new double[names.size()];
-        double[] pW = new double[names.size()];
-        TestResult[] t = new TestResult[names.size()];
-        TestResult[] w = new TestResult[names.size()];
-        Arrays.fill(pT, Double.NaN);
-        Arrays.fill(pW, Double.NaN);
-        for (int i = 0; i < names.size(); i++) {
-            double[][] p = pairs.get(i);
-            if (p != null && p[0].length > 0) {
-                t[i] = PairedTests.pairedT(p[0], p[1]);
-                w[i] = PairedTests.wilcoxon(p[0], p[1]);
-                pT[i] = t[i].pValue();
-                pW[i] = w[i].pValue();
-            }
-        }
-        double[] holmT = Holm.adjust(pT);
-        double[] holmW = Holm.adjust(pW);
-        for (int i = 0; i < names.size(); i++) {
-            double[][] p = pairs.get(i);
-            Comparison c = null;
-            if (p != null) {
-                double[] diff = new double[p[0].length];
-                Arrays.setAll(diff, k -> p[0][k] - p[1][k]);
-                TestResult none = new TestResult("none", Double.NaN, Double.NaN);
-                c = new Comparison(diff.length, Summary.of(diff), t[i] == null ? none : t[i],
-                        w[i] == null ? none : w[i], holmT[i], holmW[i]);
-            }
-            out.get(names.get(i)).put(metric, new MetricStats(summaries.get(i), c));
-        }
-    }
-
-    private static Map<Long, Double> valuesBySeed(List<TrialResult> trials, String metric) {
-        Map<Long, Double> values = new TreeMap<>();
-        for (TrialResult t : trials) {
-            value(t, metric).ifPresent(v -> values.put(t.seed(), v));
-        }
-        return values;
-    }
-
-    private static CostSummary costSummary(List<TrialResult> passed) {
-        List<Cost> costs = passed.stream().map(TrialResult::cost).filter(Objects::nonNull).toList();
-        if (costs.isEmpty()) {
-            costs = List.of(Cost.NONE);
-        }
-        return new CostSummary(medianLong(costs, Cost::trainableParams), medianLong(costs, Cost::totalParams),
-                medianLong(costs, Cost::macsPerSample), summary(costs, Cost::trainSeconds),
-                summary(costs, Cost::latencyMedianMs), summary(costs, Cost::latencyP95Ms),
-                costs.stream().mapToLong(Cost::peakMemoryBytes).max().orElse(-1));
-    }
-
-    private static long medianLong(List<Cost> costs, java.util.function.ToLongFunction<Cost> f) {
-        long[] v = costs.stream().mapToLong(f).sorted().toArray();
-        return v[(v.length - 1) / 2];
-    }
-
-    private static Summary summary(List<Cost> costs, ToDoubleFunction<Cost> f) {
-        return Summary.of(costs.stream().mapToDouble(f).filter(Double::isFinite).toArray());
-    }
-
-    private static Map<String, List<Double>> meanCurves(List<TrialResult> passed) {
-        Map<String, List<Double>> means = new LinkedHashMap<>();
-        Set<String> names = new LinkedHashSet<>();
-        passed.forEach(t -> {
-            if (t.curves() != null) {
-                names.addAll(t.curves().keySet());
-            }
-        });
-        for (String name : names) {
-            int epochs = passed.stream().mapToInt(t -> curve(t, name).size()).max().orElse(0);
-            List<Double> mean = new ArrayList<>(epochs);
-            for (int e = 0; e < epochs; e++) {
-                final int epoch = e;
-                mean.add(passed.stream().map(t -> curve(t, name)).filter(c -> c.size() > epoch)
-                        .map(c -> c.get(epoch)).filter(v -> v != null && Double.isFinite(v))
-                        .mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
-            }
-            means.put(name, mean);
-        }
-        return means;
-    }
-
-    private static List<Double> curve(TrialResult t, String name) {
-        List<Double> c = t.curves() == null ? null : t.curves().get(name);
-        return c == null ? List.of() : c;
-    }
-
     /**
      * Best first by the primary metric; each entry lists the variants whose 95% CI overlaps its own and those the
      * ranking's test does not tell apart from it ({@link PairwiseTests}: the table's Holm-adjusted paired test).
@@ -480,7 +350,7 @@ public final class Analysis {
                 Comparator.comparingDouble(v -> (lowerIsBetter(primary) ? 1 : -1) * v.metric(primary).summary().mean()))
                 .toList();
         List<PairwiseTests.Entry> entries = ranked.stream().map(v -> new PairwiseTests.Entry(v.name(), v.baseline(),
-                valuesBySeed(v.passed(), primary), v.metric(primary).summary(), v.metric(primary).vsBaseline())).toList();
+                MetricComparisons.valuesBySeed(v.passed(), primary), v.metric(primary).summary(), v.metric(primary).vsBaseline())).toList();
         boolean[][] distinct = PairwiseTests.distinct(entries);
         List<RankEntry> out = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
@@ -516,65 +386,6 @@ public final class Analysis {
             return true;
         }
         return a.ciLow() <= b.ciHigh() && b.ciLow() <= a.ciHigh();
-    }
-
-    private List<ClaimVerdict> judgeClaims() {
-        List<ClaimVerdict> out = new ArrayList<>();
-        for (VariantAnalysis v : variants) {
-            for (SuiteInfo.ClaimInfo claim : v.definition().claims()) {
-                out.add(judge(v, claim));
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private ClaimVerdict judge(VariantAnalysis v, SuiteInfo.ClaimInfo claim) {
-        String metric = claim.metric();
-        int sign = "LOWER".equalsIgnoreCase(claim.direction()) ? -1 : "HIGHER".equalsIgnoreCase(claim.direction()) ? 1 : 0;
-        if (sign == 0) {
-            return inconclusive(v, claim, "direction '" + claim.direction() + "' is neither HIGHER nor LOWER", null);
-        }
-        if (v.baseline()) {
-            return inconclusive(v, claim, "the claim's plugin is part of the baseline, so there is nothing to compare", null);
-        }
-        if (v.passed().isEmpty()) {
-            return inconclusive(v, claim, v.notPassedReason() + ", so there is nothing to compare", null);
-        }
-        Optional<VariantAnalysis> base = baseline();
-        if (base.isPresent() && base.get().passed().isEmpty()) {
-            return inconclusive(v, claim, "the baseline: " + base.get().notPassedReason()
-                    + ", so there is nothing to compare with", null);
-        }
-        boolean measured = trials.stream().filter(t -> t.status() == Status.PASSED).anyMatch(t -> value(t, metric).isPresent());
-        if (!measured) {
-            return inconclusive(v, claim, "metric '" + metric + "' was not measured by this task", null);
-        }
-        MetricStats stats = v.metric(metric);
-        Comparison c = stats == null ? null : stats.vsBaseline();
-        if (c == null || c.pairs() == 0) {
-            return inconclusive(v, claim, "no seed on which both this variant and the baseline passed", null);
-        }
-        if (c.pairs() < 2) {
-            return inconclusive(v, claim, "n=1 paired seed; a paired test needs at least 2", c);
-        }
-        double mean = c.difference().mean();
-        if (Double.isNaN(c.pHolm())) {
-            return inconclusive(v, claim, "n=" + c.pairs() + ", the difference is " + Format.signed(mean)
-                    + " on every seed; the paired t-test is undefined with zero variance", c);
-        }
-        String evidence = "Δ=" + Format.signed(mean) + ", n=" + c.pairs() + ", " + Format.pEquals(c.pHolm())
-                + " (paired t, Holm)";
-        if (c.significant() && Math.signum(mean) == sign) {
-            return new ClaimVerdict(v.name(), claim, ClaimVerdict.Verdict.REPRODUCED, evidence, c);
-        }
-        if (c.significant() && Math.signum(mean) == -sign) {
-            return new ClaimVerdict(v.name(), claim, ClaimVerdict.Verdict.CONTRADICTED, evidence, c);
-        }
-        return inconclusive(v, claim, evidence + ": not significant at " + Comparison.ALPHA, c);
-    }
-
-    private static ClaimVerdict inconclusive(VariantAnalysis v, SuiteInfo.ClaimInfo claim, String reason, Comparison c) {
-        return new ClaimVerdict(v.name(), claim, ClaimVerdict.Verdict.INCONCLUSIVE, reason, c);
     }
 
     private static Map<String, ToDoubleFunction<Cost>> costMetrics() {
