@@ -41,6 +41,16 @@ class PlannerTest {
     }
 
     @Test
+    void sweptNumbersAreNamedAsAPersonWritesThemAndTheSuiteCarriesDirectionsAndDescription() throws Exception {
+        Plan p = plan(SuiteValidationTest.GOOD.replace("gain: [0.1, 0.2]", "gain: [1e-4, 5.0e-4]")
+                .replace("task: toy", "description: tiny gains against none\ntask: toy"));
+        assertThat(p.variants()).extracting(v -> v.name())
+                .containsExactly("baseline", "boosted[gain=1e-4]", "boosted[gain=0.0005]");
+        assertThat(p.info().metrics()).containsEntry("score", ablate.results.Direction.HIGHER);
+        assertThat(p.info().description()).isEqualTo("tiny gains against none");
+    }
+
+    @Test
     void identicalVariantsAreRejected() {
         String yaml = SuiteValidationTest.GOOD.replace("{id: toy.steady, gain: [0.1, 0.2]}", "toy.steady");
         assertThatThrownBy(() -> plan(yaml)).isInstanceOf(UserError.class)

@@ -1,10 +1,9 @@
 package ablate.reports;
 
 import ablate.metrics.stats.Holm;
-import ablate.metrics.stats.PairedTests;
 import ablate.metrics.stats.Summary;
-import ablate.metrics.stats.TestResult;
 import ablate.results.Cost;
+import ablate.results.Direction;
 import ablate.results.Provenance;
 import ablate.results.ResultsStore;
 import ablate.results.Status;
@@ -13,7 +12,6 @@ import ablate.results.TrialResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,12 +34,17 @@ public final class Analysis {
     /** Cost figures a claim may name as its metric when the task did not record a metric of that name, in order. */
     static final Map<String, ToDoubleFunction<Cost>> COST_METRICS = costMetrics();
 
+    /** Names that are lower-is-better by construction, for suite files that declare no directions. */
+    private static final java.util.regex.Pattern LEGACY_LOWER =
+            java.util.regex.Pattern.compile("(?i)(loss|error|^ece|regret|Ms$|seconds)");
+
     private final SuiteInfo suite;
     private final List<TrialResult> trials;
     private final List<String> metrics;
     private final List<VariantAnalysis> variants;
     private final Map<String, VariantAnalysis> variantsByName = new LinkedHashMap<>();
     private final List<RankEntry> ranking;
+    private List<List<String>> rankGroups = List.of();
     private final List<ClaimVerdict> claims;
 
     private Analysis(SuiteInfo suite, List<TrialResult> trials) {
@@ -63,7 +66,7 @@ public final class Analysis {
         Map<String, Map<String, MetricStats>> statsByVariant = new LinkedHashMap<>();
         byVariant.keySet().forEach(name -> statsByVariant.put(name, new LinkedHashMap<>()));
         for (String metric : analysed) {
-            analyseMetric(metric, passed, statsByVariant);
+            MetricComparisons.analyse(metric, suite.baseline(), passed, statsByVariant);
         }
 
         List<VariantAnalysis> list = new ArrayList<>();
@@ -71,12 +74,12 @@ public final class Analysis {
             String name = e.getKey();
             List<TrialResult> ok = passed.get(name);
             list.add(new VariantAnalysis(name, definition(suite, name), name.equals(suite.baseline()), e.getValue(), ok,
-                    statsByVariant.get(name), ok.isEmpty() ? null : costSummary(ok), meanCurves(ok)));
+                    statsByVariant.get(name), ok.isEmpty() ? null : TrialAggregates.costSummary(ok), TrialAggregates.meanCurves(ok)));
         }
         this.variants = List.copyOf(list);
         variants.forEach(v -> variantsByName.put(v.name(), v));
         this.ranking = rank();
-        this.claims = judgeClaims();
+        this.claims = ClaimJudge.judge(this);
     }
 
     /** Reads {@code suite.json} and every trial of a results directory. */
@@ -135,17 +138,58 @@ public final class Analysis {
     }
 
     /**
-     * Whether lower is better: for the metrics the task lists and the cost figures; a name with an {@code @…} suffix
-     * (the same figure under a condition, e.g. {@code postprocessMs@crowding=0.5}) follows its base name too.
+     * Which way a metric improves: as the task declared it ({@code m@condition} follows {@code m}); the cost figures
+     * are lower-is-better. A metric recorded but not declared has no direction ({@link Direction#NONE}: never
+     * coloured, listed by {@link #undeclaredMetrics()}). A {@code suite.json} written before declarations existed
+     * falls back to its {@code lowerIsBetter} list and to names that are errors by construction (loss, error, ECE,
+     * regret, times), else higher-is-better.
      */
-    public boolean lowerIsBetter(String metric) {
+    public Direction direction(String metric) {
         if (metric == null) {
-            return false;
+            return Direction.NONE;
+        }
+        Direction declared = Direction.of(suite.metrics(), metric);
+        if (declared != null) {
+            return declared;
+        }
+        if (COST_METRICS.containsKey(metric)) {
+            return Direction.LOWER;
+        }
+        if (suite.metrics() != null) {
+            return Direction.NONE;
         }
         List<String> lower = suite.lowerIsBetter() == null ? List.of() : suite.lowerIsBetter();
-        int at = metric.indexOf('@');
-        String base = at > 0 ? metric.substring(0, at) : metric;
-        return lower.contains(metric) || lower.contains(base) || COST_METRICS.containsKey(metric);
+        Map<String, Direction> legacy = new LinkedHashMap<>();
+        lower.forEach(m -> legacy.put(m, Direction.LOWER));
+        if (Direction.of(legacy, metric) != null || LEGACY_LOWER.matcher(metric).find()) {
+            return Direction.LOWER;
+        }
+        return Direction.HIGHER;
+    }
+
+    /** Whether lower is better ({@link #direction} is {@link Direction#LOWER}). */
+    public boolean lowerIsBetter(String metric) {
+        return direction(metric) == Direction.LOWER;
+    }
+
+    /**
+     * {@code better} or {@code worse} for a significant difference to the baseline in a metric with a direction, else
+     * {@code neutral}: the one place that turns a test into a colour, for the HTML and summary.json alike.
+     */
+    public String tone(String metric, Comparison c) {
+        Direction d = direction(metric);
+        if (c == null || !c.significant() || d == Direction.NONE || c.difference().mean() == 0) {
+            return "neutral";
+        }
+        return (d == Direction.LOWER) == (c.difference().mean() < 0) ? "better" : "worse";
+    }
+
+    /** Metrics the trials recorded that the task declared no direction for (always empty for older suite files). */
+    public List<String> undeclaredMetrics() {
+        if (suite.metrics() == null) {
+            return List.of();
+        }
+        return Direction.undeclared(suite.metrics(), metrics).stream().filter(m -> !COST_METRICS.containsKey(m)).toList();
     }
 
     /** Variants in suite order (baseline first), then any variant found only in the trials. */
@@ -184,29 +228,67 @@ public final class Analysis {
         return trials.stream().filter(t -> t.status() == status).count();
     }
 
-    /** The distinct environments the trials ran in. */
+    /**
+     * The distinct environments the trials ran in, each with its data sources joined by {@code "; "} (see
+     * {@link #provenanceGroups}).
+     */
     public List<Provenance> provenance() {
-        return trials.stream().map(TrialResult::provenance).filter(Objects::nonNull).distinct().toList();
+        return List.copyOf(provenanceGroups().keySet());
+    }
+
+    /**
+     * The distinct environments with how many trials ran in each. Trials are grouped by everything but the data
+     * source: a failed trial records none, and a data source naming its trial's seed differs on every seed, and
+     * neither is a different environment. A group's data source lists the distinct ones recorded, in trial order.
+     */
+    public Map<Provenance, Long> provenanceGroups() {
+        return ProvenanceGroups.of(trials);
     }
 
     /**
      * Variants as (cost, primary-metric mean) points, for those with a positive cost (zero means not measured)
-     * and a primary-metric value.
+     * and a primary-metric value; an exact cost, no noise.
      */
     public List<Pareto.Point> costPoints(ToDoubleFunction<CostSummary> cost) {
+        return costPoints(cost, c -> 0);
+    }
+
+    /** The same, each point carrying the noise of its cost (see {@link #latencyNoise}). */
+    public List<Pareto.Point> costPoints(ToDoubleFunction<CostSummary> cost, ToDoubleFunction<CostSummary> noise) {
         List<Pareto.Point> points = new ArrayList<>();
         for (VariantAnalysis v : variants) {
             MetricStats st = v.metric(primaryMetric());
             if (v.cost() != null && st != null && cost.applyAsDouble(v.cost()) > 0) {
-                points.add(new Pareto.Point(v.name(), cost.applyAsDouble(v.cost()), st.summary().mean()));
+                points.add(new Pareto.Point(v.name(), cost.applyAsDouble(v.cost()), st.summary().mean(),
+                        noise.applyAsDouble(v.cost())));
             }
         }
         return points;
     }
 
-    /** Names of the variants on the Pareto front of the primary metric against a cost, cheapest first. */
+    /** Names of the variants on the Pareto front of the primary metric against an exact cost, cheapest first. */
     public List<String> paretoFront(ToDoubleFunction<CostSummary> cost) {
-        return Pareto.front(costPoints(cost), lowerIsBetter(primaryMetric())).stream().map(Pareto.Point::name).toList();
+        return paretoFront(cost, c -> 0);
+    }
+
+    /** The same against a measured cost with its noise: a saving within the noise is no saving. */
+    public List<String> paretoFront(ToDoubleFunction<CostSummary> cost, ToDoubleFunction<CostSummary> noise) {
+        return Pareto.front(costPoints(cost, noise), lowerIsBetter(primaryMetric())).stream().map(Pareto.Point::name).toList();
+    }
+
+    /** Median latency (mean over seeds), the cost the latency front and chart use. */
+    public static double latency(CostSummary c) {
+        return c.latencyMedianMs().mean();
+    }
+
+    /**
+     * The noise of a variant's median latency: the larger of its spread within a trial (p95 − median, averaged over
+     * seeds) and the standard deviation of the medians across seeds.
+     */
+    public static double latencyNoise(CostSummary c) {
+        double within = c.latencyP95Ms().mean() - c.latencyMedianMs().mean();
+        double across = c.latencyMedianMs().n() > 1 ? c.latencyMedianMs().sd() : 0;
+        return Math.max(Double.isFinite(within) ? within : 0, Double.isFinite(across) ? across : 0);
     }
 
     /** A trial's value of a metric, falling back to its cost figures; empty when absent or not finite. */
@@ -258,133 +340,44 @@ public final class Analysis {
                 .orElseGet(() -> new SuiteInfo.Variant(name, Map.of(), List.of()));
     }
 
-    /** Summaries for every variant, then the paired comparisons with one Holm family over the non-baseline variants. */
-    private void analyseMetric(String metric, Map<String, List<TrialResult>> passed,
-                               Map<String, Map<String, MetricStats>> out) {
-        Map<Long, Double> base = valuesBySeed(passed.getOrDefault(suite.baseline(), List.of()), metric);
-        List<String> names = new ArrayList<>();
-        List<Summary> summaries = new ArrayList<>();
-        List<double[][]> pairs = new ArrayList<>();
-        for (var e : passed.entrySet()) {
-            Map<Long, Double> values = valuesBySeed(e.getValue(), metric);
-            if (values.isEmpty()) {
-                continue;
-            }
-            names.add(e.getKey());
-            summaries.add(Summary.of(values.values().stream().mapToDouble(Double::doubleValue).toArray()));
-            if (e.getKey().equals(suite.baseline())) {
-                pairs.add(null);
-            } else {
-                List<Long> common = values.keySet().stream().filter(base::containsKey).toList();
-                pairs.add(new double[][]{
-                        common.stream().mapToDouble(values::get).toArray(),
-                        common.stream().mapToDouble(base::get).toArray()});
-            }
-        }
-        double[] pT = new double[names.size()];
-        double[] pW = new double[names.size()];
-        TestResult[] t = new TestResult[names.size()];
-        TestResult[] w = new TestResult[names.size()];
-        Arrays.fill(pT, Double.NaN);
-        Arrays.fill(pW, Double.NaN);
-        for (int i = 0; i < names.size(); i++) {
-            double[][] p = pairs.get(i);
-            if (p != null && p[0].length > 0) {
-                t[i] = PairedTests.pairedT(p[0], p[1]);
-                w[i] = PairedTests.wilcoxon(p[0], p[1]);
-                pT[i] = t[i].pValue();
-                pW[i] = w[i].pValue();
-            }
-        }
-        double[] holmT = Holm.adjust(pT);
-        double[] holmW = Holm.adjust(pW);
-        for (int i = 0; i < names.size(); i++) {
-            double[][] p = pairs.get(i);
-            Comparison c = null;
-            if (p != null) {
-                double[] diff = new double[p[0].length];
-                Arrays.setAll(diff, k -> p[0][k] - p[1][k]);
-                TestResult none = new TestResult("none", Double.NaN, Double.NaN);
-                c = new Comparison(diff.length, Summary.of(diff), t[i] == null ? none : t[i],
-                        w[i] == null ? none : w[i], holmT[i], holmW[i]);
-            }
-            out.get(names.get(i)).put(metric, new MetricStats(summaries.get(i), c));
-        }
-    }
-
-    private static Map<Long, Double> valuesBySeed(List<TrialResult> trials, String metric) {
-        Map<Long, Double> values = new TreeMap<>();
-        for (TrialResult t : trials) {
-            value(t, metric).ifPresent(v -> values.put(t.seed(), v));
-        }
-        return values;
-    }
-
-    private static CostSummary costSummary(List<TrialResult> passed) {
-        List<Cost> costs = passed.stream().map(TrialResult::cost).filter(Objects::nonNull).toList();
-        if (costs.isEmpty()) {
-            costs = List.of(Cost.NONE);
-        }
-        return new CostSummary(medianLong(costs, Cost::trainableParams), medianLong(costs, Cost::totalParams),
-                medianLong(costs, Cost::macsPerSample), summary(costs, Cost::trainSeconds),
-                summary(costs, Cost::latencyMedianMs), summary(costs, Cost::latencyP95Ms),
-                costs.stream().mapToLong(Cost::peakMemoryBytes).max().orElse(-1));
-    }
-
-    private static long medianLong(List<Cost> costs, java.util.function.ToLongFunction<Cost> f) {
-        long[] v = costs.stream().mapToLong(f).sorted().toArray();
-        return v[(v.length - 1) / 2];
-    }
-
-    private static Summary summary(List<Cost> costs, ToDoubleFunction<Cost> f) {
-        return Summary.of(costs.stream().mapToDouble(f).filter(Double::isFinite).toArray());
-    }
-
-    private static Map<String, List<Double>> meanCurves(List<TrialResult> passed) {
-        Map<String, List<Double>> means = new LinkedHashMap<>();
-        Set<String> names = new LinkedHashSet<>();
-        passed.forEach(t -> {
-            if (t.curves() != null) {
-                names.addAll(t.curves().keySet());
-            }
-        });
-        for (String name : names) {
-            int epochs = passed.stream().mapToInt(t -> curve(t, name).size()).max().orElse(0);
-            List<Double> mean = new ArrayList<>(epochs);
-            for (int e = 0; e < epochs; e++) {
-                final int epoch = e;
-                mean.add(passed.stream().map(t -> curve(t, name)).filter(c -> c.size() > epoch)
-                        .map(c -> c.get(epoch)).filter(v -> v != null && Double.isFinite(v))
-                        .mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
-            }
-            means.put(name, mean);
-        }
-        return means;
-    }
-
-    private static List<Double> curve(TrialResult t, String name) {
-        List<Double> c = t.curves() == null ? null : t.curves().get(name);
-        return c == null ? List.of() : c;
-    }
-
-    /** Best first by the primary metric; each entry lists the variants its 95% CI overlaps. */
+    /**
+     * Best first by the primary metric; each entry lists the variants whose 95% CI overlaps its own and those the
+     * ranking's test does not tell apart from it ({@link PairwiseTests}: the table's Holm-adjusted paired test).
+     */
     private List<RankEntry> rank() {
         String primary = suite.primaryMetric();
         List<VariantAnalysis> ranked = variants.stream().filter(v -> v.metric(primary) != null).sorted(
                 Comparator.comparingDouble(v -> (lowerIsBetter(primary) ? 1 : -1) * v.metric(primary).summary().mean()))
                 .toList();
-        List<RankEntry> entries = new ArrayList<>();
+        List<PairwiseTests.Entry> entries = ranked.stream().map(v -> new PairwiseTests.Entry(v.name(), v.baseline(),
+                MetricComparisons.valuesBySeed(v.passed(), primary), v.metric(primary).summary(), v.metric(primary).vsBaseline())).toList();
+        boolean[][] distinct = PairwiseTests.distinct(entries);
+        List<RankEntry> out = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             Summary s = ranked.get(i).metric(primary).summary();
             List<String> overlaps = new ArrayList<>();
-            for (VariantAnalysis other : ranked) {
-                if (other != ranked.get(i) && overlap(s, other.metric(primary).summary())) {
-                    overlaps.add(other.name());
+            List<String> indistinct = new ArrayList<>();
+            for (int j = 0; j < ranked.size(); j++) {
+                if (j != i && overlap(s, ranked.get(j).metric(primary).summary())) {
+                    overlaps.add(ranked.get(j).name());
+                }
+                if (j != i && !distinct[i][j]) {
+                    indistinct.add(ranked.get(j).name());
                 }
             }
-            entries.add(new RankEntry(i + 1, ranked.get(i).name(), s, List.copyOf(overlaps)));
+            out.add(new RankEntry(i + 1, ranked.get(i).name(), s, List.copyOf(overlaps), List.copyOf(indistinct)));
         }
-        return List.copyOf(entries);
+        rankGroups = PairwiseTests.groups(distinct).stream()
+                .map(g -> g.stream().map(x -> ranked.get(x).name()).toList()).toList();
+        return List.copyOf(out);
+    }
+
+    /**
+     * Groups of ranked variants the ranking's test does not tell apart, each in rank order: within a group every
+     * pair is not significantly different, so a group may be written {@code a ≈ b ≈ c}.
+     */
+    public List<List<String>> rankGroups() {
+        return rankGroups;
     }
 
     /** Whether two 95% CIs overlap; a single value has no interval, so it can be told apart from nothing. */
@@ -393,57 +386,6 @@ public final class Analysis {
             return true;
         }
         return a.ciLow() <= b.ciHigh() && b.ciLow() <= a.ciHigh();
-    }
-
-    private List<ClaimVerdict> judgeClaims() {
-        List<ClaimVerdict> out = new ArrayList<>();
-        for (VariantAnalysis v : variants) {
-            for (SuiteInfo.ClaimInfo claim : v.definition().claims()) {
-                out.add(judge(v, claim));
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private ClaimVerdict judge(VariantAnalysis v, SuiteInfo.ClaimInfo claim) {
-        String metric = claim.metric();
-        int sign = "LOWER".equalsIgnoreCase(claim.direction()) ? -1 : "HIGHER".equalsIgnoreCase(claim.direction()) ? 1 : 0;
-        if (sign == 0) {
-            return inconclusive(v, claim, "direction '" + claim.direction() + "' is neither HIGHER nor LOWER", null);
-        }
-        if (v.baseline()) {
-            return inconclusive(v, claim, "the claim's plugin is part of the baseline, so there is nothing to compare", null);
-        }
-        boolean measured = trials.stream().anyMatch(t -> value(t, metric).isPresent());
-        if (!measured) {
-            return inconclusive(v, claim, "metric '" + metric + "' was not measured by this task", null);
-        }
-        MetricStats stats = v.metric(metric);
-        Comparison c = stats == null ? null : stats.vsBaseline();
-        if (c == null || c.pairs() == 0) {
-            return inconclusive(v, claim, "no seed on which both this variant and the baseline passed", null);
-        }
-        if (c.pairs() < 2) {
-            return inconclusive(v, claim, "n=1 paired seed; a paired test needs at least 2", c);
-        }
-        double mean = c.difference().mean();
-        if (Double.isNaN(c.pHolm())) {
-            return inconclusive(v, claim, "n=" + c.pairs() + ", the difference is " + Format.signed(mean)
-                    + " on every seed; the paired t-test is undefined with zero variance", c);
-        }
-        String evidence = "Δ=" + Format.signed(mean) + ", n=" + c.pairs() + ", " + Format.pEquals(c.pHolm())
-                + " (paired t, Holm)";
-        if (c.significant() && Math.signum(mean) == sign) {
-            return new ClaimVerdict(v.name(), claim, ClaimVerdict.Verdict.REPRODUCED, evidence, c);
-        }
-        if (c.significant() && Math.signum(mean) == -sign) {
-            return new ClaimVerdict(v.name(), claim, ClaimVerdict.Verdict.CONTRADICTED, evidence, c);
-        }
-        return inconclusive(v, claim, evidence + ": not significant at " + Comparison.ALPHA, c);
-    }
-
-    private static ClaimVerdict inconclusive(VariantAnalysis v, SuiteInfo.ClaimInfo claim, String reason, Comparison c) {
-        return new ClaimVerdict(v.name(), claim, ClaimVerdict.Verdict.INCONCLUSIVE, reason, c);
     }
 
     private static Map<String, ToDoubleFunction<Cost>> costMetrics() {

@@ -79,7 +79,7 @@ public final class Charts {
      * dashed line. The cost axis is logarithmic when the costs span more than a factor of 20. {@code others}
      * are grey dots without intervals behind the rest, with one legend entry for all of them.
      */
-    public static String scatter(String id, String costLabel, NumberFormat costFormat, String metricLabel,
+    public static String scatter(String id, String costLabel, StepFormat costFormat, String metricLabel,
                                  List<ScatterPoint> points, List<ScatterPoint> others, List<Pareto.Point> front) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYErrorRenderer dots = new XYErrorRenderer();
@@ -102,13 +102,13 @@ public final class Charts {
         ValueAxis x;
         if (min > 0 && max / min > 20) {
             LogAxis log = new LogAxis(costLabel);
-            log.setNumberFormatOverride(costFormat);
+            log.setNumberFormatOverride(tickFormat(log, costFormat));
             log.setLowerBound(min / 1.6);
             log.setUpperBound(max * 1.6);
             x = log;
         } else {
             NumberAxis lin = new NumberAxis(costLabel);
-            lin.setNumberFormatOverride(costFormat);
+            lin.setNumberFormatOverride(tickFormat(lin, costFormat));
             lin.setAutoRangeIncludesZero(false);
             lin.setLowerMargin(0.12);
             lin.setUpperMargin(0.12);
@@ -189,7 +189,7 @@ public final class Charts {
         if (!axis.declared()) {
             x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         } else {
-            x.setNumberFormatOverride(tickFormat(Format::tick));
+            x.setNumberFormatOverride(tickFormat(x, Format::tick));
         }
         x.setAutoRangeIncludesZero(false);
         return x;
@@ -198,7 +198,7 @@ public final class Charts {
     private static NumberAxis valueAxis(String label) {
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
-        y.setNumberFormatOverride(tickFormat(Format::tick));
+        y.setNumberFormatOverride(tickFormat(y, Format::tick));
         return y;
     }
 
@@ -261,6 +261,20 @@ public final class Charts {
             return whole;
         }
         return whole + (fraction % 10 == 0 ? "." + fraction / 10 : fraction < 10 ? ".0" + fraction : "." + fraction);
+    }
+
+    /** A tick label from the value and the distance between ticks (e.g. {@link Format#count(double, double)}). */
+    public interface StepFormat {
+        String format(double value, double step);
+    }
+
+    /**
+     * Formats the ticks of {@code axis} with the step between them, read when the labels are drawn (after the axis has
+     * chosen its tick unit), so neighbouring labels get the precision to differ; a log axis has no fixed step.
+     */
+    static NumberFormat tickFormat(ValueAxis axis, StepFormat f) {
+        return tickFormat(v -> f.format(v, axis instanceof NumberAxis n && n.getTickUnit() != null
+                ? n.getTickUnit().getSize() : Double.NaN));
     }
 
     /** Formats axis ticks with a function of the value (e.g. {@link Format#count}). */

@@ -66,7 +66,7 @@ final class Describe {
             if (v instanceof Map<?, ?> inner) {
                 leaves(key, inner, out);
             } else {
-                out.accept(key, String.valueOf(v));
+                out.accept(key, Format.value(v));
             }
         });
     }

@@ -65,7 +65,7 @@ public record ExampleImage(long imageId, String set, int width, int height, List
     /**
      * The image as an inline SVG in image pixels: true boxes dashed white on black, detections in their category's
      * colour (its index in {@code categories}, the order of the precision–recall chart) labelled with the category
-     * name and score.
+     * name and score where a label fits without covering another ({@link LabelLayout}).
      */
     String svg(List<Long> categories, Map<Long, String> names) {
         // Shown about 360 px wide: strokes of about 3 px, labels of about 12 px.
@@ -89,18 +89,32 @@ public record ExampleImage(long imageId, String set, int width, int height, List
             rect(b, t, TRUTH_HEX, stroke, " stroke-dasharray=\"" + coordinate(size / 40) + "\"");
         }
         for (double[] d : detections) {
+            rect(b, d, colour(d, categories), stroke, "");
+        }
+        // labels after every box, so none is hidden under a box; the most confident first, so they get the best spots
+        LabelLayout layout = new LabelLayout(width, height, fontSize);
+        List<double[]> byScore = new ArrayList<>(detections);
+        byScore.sort(java.util.Comparator.comparingDouble((double[] d) -> d[5]).reversed());
+        for (double[] d : byScore) {
             long category = (long) d[4];
-            int index = categories.indexOf(category);
-            String colour = Charts.colorHex(index < 0 ? Charts.OTHERS_COLOR : index);
-            rect(b, d, colour, stroke, "");
             String label = names.getOrDefault(category, "class " + category) + " " + String.format(Locale.ROOT, "%.2f", d[5]);
-            b.append("<text x=\"").append(coordinate(d[0] + fontSize / 4)).append("\" y=\"")
-                    .append(coordinate(Math.max(fontSize, d[1] - fontSize / 4))).append("\" font-size=\"").append(font)
-                    .append("\" font-family=\"sans-serif\" font-weight=\"700\" fill=\"").append(colour)
+            java.util.Optional<double[]> at = layout.place(d, label);
+            if (at.isEmpty()) {
+                continue;
+            }
+            b.append("<text x=\"").append(coordinate(at.get()[0])).append("\" y=\"")
+                    .append(coordinate(at.get()[1])).append("\" font-size=\"").append(font)
+                    .append("\" font-family=\"sans-serif\" font-weight=\"700\" fill=\"").append(colour(d, categories))
                     .append("\" stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-width=\"").append(coordinate(fontSize / 4))
                     .append("\" paint-order=\"stroke\">").append(escape(label)).append("</text>");
         }
         return b.append("</svg>").toString();
+    }
+
+    /** A detection's colour: its category's in the precision–recall chart, grey for a category not charted. */
+    private static String colour(double[] d, List<Long> categories) {
+        int index = categories.indexOf((long) d[4]);
+        return Charts.colorHex(index < 0 ? Charts.OTHERS_COLOR : index);
     }
 
     private static void rect(StringBuilder b, double[] box, String colour, String width, String extra) {

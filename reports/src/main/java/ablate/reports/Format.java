@@ -9,6 +9,34 @@ public final class Format {
     private Format() {
     }
 
+    /**
+     * A setting as a person writes it, for variant names, parameters and tables: {@code 0.0005}, {@code 0.05},
+     * {@code 4}, and a power of ten below 0.001 or anything below 0.0001 (or from 10 million) in short scientific form,
+     * {@code 1e-4}, {@code 2.5e-6} — never Java's {@code 5.0E-4}. Anything but a floating-point number is unchanged.
+     */
+    public static String value(Object o) {
+        if (!(o instanceof Double) && !(o instanceof Float)) {
+            return String.valueOf(o);
+        }
+        double v = ((Number) o).doubleValue();
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        // Float's own shortest decimal, so 5e-4f is not written 0.0005000000237
+        java.math.BigDecimal b = new java.math.BigDecimal(o instanceof Float f ? Float.toString(f) : Double.toString(v))
+                .stripTrailingZeros();
+        double a = Math.abs(v);
+        boolean powerOfTen = b.unscaledValue().abs().equals(java.math.BigInteger.ONE);
+        if (a < 1e-4 || a >= 1e7 || powerOfTen && a < 1e-3) {
+            int exp = b.precision() - b.scale() - 1;
+            return b.movePointLeft(exp).stripTrailingZeros().toPlainString() + "e" + exp;
+        }
+        return b.toPlainString();
+    }
+
     /** A metric value: 4 decimals below 10, fewer above, scientific below 0.0001; a dash for NaN. */
     public static String num(double v) {
         if (!Double.isFinite(v)) {
@@ -47,6 +75,50 @@ public final class Format {
         }
         String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
+    }
+
+    /**
+     * An axis tick {@code step} apart from its neighbours: with as many decimals as the step needs, so neighbouring
+     * labels always differ (ten ticks 0.0002 apart are not all "0.8"); {@link #tick(double)} when the step is unknown.
+     */
+    public static String tick(double v, double step) {
+        if (!Double.isFinite(v) || !(step > 0) || !Double.isFinite(step)) {
+            return tick(v);
+        }
+        int d = Math.max(0, decimalsOf(step));
+        String s = new java.math.BigDecimal(v).setScale(d, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+        return s.equals("-0") || s.equals("0.0") ? "0" : s;
+    }
+
+    /** A count tick {@code step} apart: like {@link #count}, with enough decimals in its k/M/G unit to tell neighbours apart. */
+    public static String count(double v, double step) {
+        String coarse = count(v);
+        if (!Double.isFinite(v) || v < 10_000 || !(step > 0) || !Double.isFinite(step)) {
+            return coarse;
+        }
+        String[] units = {"k", "M", "G", "T"};
+        double a = v;
+        double st = step;
+        int u = -1;
+        while (a >= 1000 && u < units.length - 1) {
+            a /= 1000;
+            st /= 1000;
+            u++;
+        }
+        int d = Math.max(a >= 100 ? 0 : 1, decimalsOf(st));
+        return String.format(Locale.ROOT, "%." + Math.min(d, 6) + "f%s", a, units[u]);
+    }
+
+    /** The fewest decimals (0..8) that write {@code step} exactly, e.g. 2 for 0.25, 0 for 20; negative never. */
+    static int decimalsOf(double step) {
+        for (int d = 0; d < 8; d++) {
+            double scaled = step * Math.pow(10, d);
+            if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, scaled)) {
+                return d;
+            }
+        }
+        return 8;
     }
 
     /** A count with thin grouping and a k/M/G suffix above 10,000 (e.g. {@code 272.5k}). */

@@ -43,7 +43,7 @@ public final class SummaryJson {
         }
         ArrayNode variants = root.putArray("variants");
         var paramsFront = a.paretoFront(c -> c.totalParams());
-        var latencyFront = a.paretoFront(c -> c.latencyMedianMs().mean());
+        var latencyFront = a.paretoFront(Analysis::latency, Analysis::latencyNoise);
         for (VariantAnalysis v : a.variants()) {
             ObjectNode vn = variants.addObject();
             vn.put("name", v.name());
@@ -52,7 +52,7 @@ public final class SummaryJson {
             vn.put("passed", v.passed().size());
             vn.put("notPassed", v.failedCount());
             ObjectNode metrics = vn.putObject("metrics");
-            v.metrics().forEach((name, st) -> metrics.set(name, metric(st)));
+            v.metrics().forEach((name, st) -> metrics.set(name, metric(a, name, st)));
             vn.set("cost", v.cost() == null ? null : cost(v.cost()));
             ObjectNode pareto = vn.putObject("paretoFront");
             pareto.put("params", paramsFront.contains(v.name()));
@@ -66,6 +66,7 @@ public final class SummaryJson {
             rn.put("metric", a.primaryMetric());
             summary(rn, r.summary());
             rn.set("ciOverlapsWith", ResultsStore.JSON.valueToTree(r.overlapsWith()));
+            rn.set("notSignificantlyDifferentFrom", ResultsStore.JSON.valueToTree(r.indistinctFrom()));
         }
         ObjectNode verdicts = root.putObject("verdicts");
         for (ClaimVerdict.Verdict v : ClaimVerdict.Verdict.values()) {
@@ -107,6 +108,10 @@ public final class SummaryJson {
         n.put("task", s.task());
         n.put("primaryMetric", s.primaryMetric());
         n.put("primaryLowerIsBetter", a.lowerIsBetter(s.primaryMetric()));
+        n.put("description", s.description() == null ? "" : s.description());
+        ObjectNode directions = n.putObject("metricDirections");
+        a.metrics().forEach(m -> directions.put(m, a.direction(m).name().toLowerCase()));
+        n.set("undeclaredMetrics", ResultsStore.JSON.valueToTree(a.undeclaredMetrics()));
         n.put("baseline", s.baseline());
         n.set("seeds", ResultsStore.JSON.valueToTree(s.seeds()));
         n.set("dataset", ResultsStore.JSON.valueToTree(s.dataset()));
@@ -114,10 +119,17 @@ public final class SummaryJson {
         return n;
     }
 
-    private static ObjectNode metric(MetricStats st) {
+    private static ObjectNode metric(Analysis a, String name, MetricStats st) {
         ObjectNode n = ResultsStore.JSON.createObjectNode();
+        n.put("direction", a.direction(name).name().toLowerCase());
         summary(n, st.summary());
-        n.set("vsBaseline", st.vsBaseline() == null ? null : comparison(st.vsBaseline()));
+        ObjectNode c = st.vsBaseline() == null ? null : comparison(st.vsBaseline());
+        if (c != null) {
+            // "significant" is only the test; "outcome" says which way it went by the metric's direction
+            String tone = a.tone(name, st.vsBaseline());
+            c.put("outcome", st.vsBaseline().significant() ? (tone.equals("neutral") ? "different" : tone) : "n.s.");
+        }
+        n.set("vsBaseline", c);
         return n;
     }
 

@@ -27,6 +27,27 @@ public record VariantAnalysis(String name, SuiteInfo.Variant definition, boolean
         return metrics.get(metric);
     }
 
+    /**
+     * Why none of its trials passed, e.g. {@code no trial passed (2 failed, 1 diverged)}, or {@code no trial ran}; empty
+     * when one passed.
+     */
+    public String notPassedReason() {
+        if (!passed.isEmpty()) {
+            return "";
+        }
+        if (trials.isEmpty()) {
+            return "no trial ran";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (Status s : Status.values()) {
+            long n = trials.stream().filter(t -> t.status() == s).count();
+            if (s != Status.PASSED && n > 0) {
+                parts.add(n + " " + s.label());
+            }
+        }
+        return "no trial passed (" + String.join(", ", parts) + ")";
+    }
+
     public long failedCount() {
         return trials.stream().filter(t -> t.status() != Status.PASSED).count();
     }

@@ -178,6 +178,9 @@ class AnalysisTest {
         Analysis a = Analysis.of(referenceSuite(), referenceTrials());
         assertThat(a.ranking()).extracting(RankEntry::variant).containsExactly("up", "flat", "base", "down");
         assertThat(a.ranking().get(0).overlapsWith()).containsExactly("flat", "base");
+        // up's CI overlaps flat's, but the paired test over their 4 common seeds tells them apart (Holm p < 0.05)
+        assertThat(a.ranking().get(0).indistinctFrom()).isEmpty();
+        assertThat(a.ranking().get(1).indistinctFrom()).contains("base");
         assertThat(a.best()).map(VariantAnalysis::name).contains("up");
 
         SuiteInfo lower = new SuiteInfo("s", "f", "regression", "error", List.of("error"), "a",
@@ -191,6 +194,73 @@ class AnalysisTest {
         Analysis b = Analysis.of(lower, trials);
         assertThat(b.ranking()).extracting(RankEntry::variant).containsExactly("b", "a");
         assertThat(b.ranking().get(0).separated()).isTrue();
+    }
+
+    @Test
+    void theRankingBannerNeverJoinsVariantsTheTableCallsSignificantlyDifferent() {
+        // se is worse than the baseline on every seed (marked ** in the table); eca and simam are so noisy that no
+        // test separates them from either: CI overlap alone chained all four into "none ≈ simam ≈ eca ≈ se".
+        double[] base = {0.80, 0.82, 0.81, 0.83, 0.79};
+        double[] se = {-0.030, -0.032, -0.029, -0.031, -0.033};
+        double[] eca = {0.02, -0.05, 0.01, -0.06, 0.03};
+        double[] simam = {-0.04, 0.03, -0.05, 0.02, 0.01};
+        List<TrialResult> trials = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            trials.add(Fixtures.passed("none", i + 1, base[i]));
+            trials.add(Fixtures.passed("se", i + 1, base[i] + se[i]));
+            trials.add(Fixtures.passed("eca", i + 1, base[i] + eca[i]));
+            trials.add(Fixtures.passed("simam", i + 1, base[i] + simam[i]));
+        }
+        SuiteInfo suite = Fixtures.suite(List.of(Fixtures.variant("none", "x.none", Map.of()),
+                Fixtures.variant("se", "x.se", Map.of()), Fixtures.variant("eca", "x.eca", Map.of()),
+                Fixtures.variant("simam", "x.simam", Map.of())), List.of(1L, 2L, 3L, 4L, 5L));
+        Analysis a = Analysis.of(suite, trials);
+        Comparison seVsBase = a.variant("se").orElseThrow().metric("accuracy").vsBaseline();
+        assertThat(seVsBase.mark()).isIn("*", "**", "***");
+        assertThat(Analysis.overlap(a.variant("se").orElseThrow().metric("accuracy").summary(),
+                a.variant("eca").orElseThrow().metric("accuracy").summary())).isTrue();
+
+        assertThat(a.rankGroups()).isNotEmpty().noneMatch(g -> g.contains("none") && g.contains("se"));
+        RankEntry none = a.ranking().stream().filter(r -> r.variant().equals("none")).findFirst().orElseThrow();
+        assertThat(none.indistinctFrom()).doesNotContain("se").contains("eca", "simam");
+        String html = HtmlReport.render(a);
+        assertThat(html).doesNotContainPattern("none ≈ [^;<]*se|se ≈ [^;<]*none");
+    }
+
+    @Test
+    void aVariantWithNoPassedTrialSaysSoInsteadOfNotMeasured() {
+        SuiteInfo.ClaimInfo raises = new SuiteInfo.ClaimInfo("x.se", "accuracy", "HIGHER", "raises accuracy");
+        SuiteInfo suite = Fixtures.suite(List.of(Fixtures.variant("none", "x.none", Map.of()),
+                Fixtures.variant("se", "x.se", Map.of(), raises)), List.of(1L, 2L, 3L));
+        List<TrialResult> trials = new ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            trials.add(Fixtures.passed("none", seed, 0.8 + seed / 100.0));
+        }
+        trials.add(Fixtures.trial("se", 1, Status.FAILED, "boom", Map.of(), Map.of(), Cost.NONE, Map.of()));
+        trials.add(Fixtures.trial("se", 2, Status.DIVERGED, "NaN", Map.of(), Map.of(), Cost.NONE, Map.of()));
+        trials.add(Fixtures.trial("se", 3, Status.TIMED_OUT, "slow", Map.of(), Map.of(), Cost.NONE, Map.of()));
+        Analysis a = Analysis.of(suite, trials);
+        ClaimVerdict v = a.claims().get(0);
+        assertThat(v.verdict()).isEqualTo(ClaimVerdict.Verdict.INCONCLUSIVE);
+        assertThat(v.reason()).contains("no trial passed (1 failed, 1 diverged, 1 timed out)").doesNotContain("not measured");
+        assertThat(HtmlReport.render(a)).contains("no trial passed (1 failed, 1 diverged, 1 timed out)")
+                .doesNotContain("was not measured");
+    }
+
+    @Test
+    void failedTrialsWithoutADataSourceShareTheirEnvironmentsProvenance() {
+        ablate.results.Provenance noData = new ablate.results.Provenance("0.1.0", "ff585af", "17.0.15", "PyTorch",
+                "2.5.1", 2, "0.32.0", "cpu()", "Intel(R) Xeon(R) CPU @ 2.20GHz", "Linux 6.1 amd64", null);
+        List<TrialResult> trials = new ArrayList<>(referenceTrials());
+        TrialResult failed = trials.stream().filter(t -> t.status() == Status.FAILED).findFirst().orElseThrow();
+        trials.set(trials.indexOf(failed), new TrialResult(failed.id(), failed.variant(), failed.seed(), failed.config(),
+                failed.status(), failed.error(), failed.metrics(), failed.curves(), failed.cost(), failed.artifacts(),
+                noData, failed.startedAt(), failed.wallSeconds()));
+        Analysis a = Analysis.of(referenceSuite(), trials);
+        assertThat(a.provenance()).singleElement()
+                .satisfies(p -> assertThat(p.dataSource()).isEqualTo(Fixtures.PROVENANCE.dataSource()));
+        assertThat(a.provenanceGroups().values()).containsExactly((long) trials.size());
+        assertThat(HtmlReport.render(a).split("<dl class=\"kv\">").length - 1).isEqualTo(1);
     }
 
     @Test
@@ -213,6 +283,29 @@ class AnalysisTest {
                 Fixtures.trial("a", 2, Status.PASSED, null, Map.of("accuracy", 1.0), Map.of("loss", List.of(3.0, Double.NaN)), Cost.NONE, Map.of()));
         assertThat(Analysis.of(suite, trials).variant("a").orElseThrow().curves().get("loss"))
                 .containsExactly(2.0, 0.5, 0.2);
+    }
+
+    @Test
+    void aLatencySavingWithinTheNoiseEarnsNoParetoBadge() {
+        // one detector, three post-processors: "fast" saves 2 ms on a 10 ms median whose p95 is 14 ms (noise 4 ms),
+        // which is no saving; "cheap" saves 8 ms, more than either variant's noise.
+        SuiteInfo suite = Fixtures.suite(List.of(Fixtures.variant("base", "x.none", Map.of()),
+                Fixtures.variant("fast", "x.fast", Map.of()), Fixtures.variant("cheap", "x.cheap", Map.of())),
+                List.of(1L, 2L, 3L));
+        double[][] latency = {{10, 14}, {8, 10}, {2, 2.5}};
+        double[] metric = {0.50, 0.48, 0.45};
+        List<TrialResult> trials = new ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            for (int v = 0; v < 3; v++) {
+                Cost cost = new Cost(100, 100, 1000, 1, latency[v][0], latency[v][1], -1);
+                trials.add(Fixtures.trial(List.of("base", "fast", "cheap").get(v), seed, Status.PASSED, null,
+                        Map.of("accuracy", metric[v] + seed / 1000.0), Map.of(), cost, Map.of()));
+            }
+        }
+        Analysis a = Analysis.of(suite, trials);
+        assertThat(a.paretoFront(c -> c.latencyMedianMs().mean())).contains("fast"); // the bare medians would badge it
+        assertThat(a.paretoFront(Analysis::latency, Analysis::latencyNoise)).containsExactly("cheap", "base");
+        assertThat(SummaryJson.toJson(a).get("variants").get(1).get("paretoFront").get("latency").asBoolean()).isFalse();
     }
 
     @Test

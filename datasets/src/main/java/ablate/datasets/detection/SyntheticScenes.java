@@ -28,6 +28,15 @@ public final class SyntheticScenes {
 
     /** {@code count} scenes with image ids 1..count, file names {@code 000001.png}, annotation ids from 1. */
     public static DetectionSet generate(SceneSpec spec, int count, long seed) {
+        return generate(spec, count, seed, "seed " + seed);
+    }
+
+    /**
+     * The same, with the seed described as {@code origin} in the set's description: a seed derived from a trial's
+     * seed is a meaningless 19-digit number to a reader, so the caller names the seed a person chose (e.g.
+     * {@code test split of seed 3}).
+     */
+    public static DetectionSet generate(SceneSpec spec, int count, long seed, String origin) {
         if (count < 0) {
             throw new IllegalArgumentException("scene count must be >= 0, got " + count);
         }
@@ -49,7 +58,7 @@ public final class SyntheticScenes {
             }
         }
         return new DetectionSet(categories, images, annotations, String.format(Locale.ROOT,
-                "synthetic scenes (%s; %,d images, seed %d)", spec.describe(), count, seed));
+                "synthetic scenes (%s; %,d images, %s)", spec.describe(), count, origin));
     }
 
     private record Scene(byte[] pixels, List<Placed> objects) {

@@ -87,7 +87,8 @@ public final class Planner {
             }
         }
         SuiteInfo info = new SuiteInfo(suite.name(), String.valueOf(suite.file()), suite.task(), task.primaryMetric(),
-                task.lowerIsBetter(), Suite.BASELINE, variants, suite.seeds(), datasetMap(suite), budgetMap(suite));
+                List.of(), Suite.BASELINE, variants, suite.seeds(), datasetMap(suite), budgetMap(suite))
+                .withMetrics(task.metrics()).withDescription(suite.description());
         return new Plan(suite, info, variants, trials);
     }
 
@@ -156,7 +157,8 @@ public final class Planner {
             return variant;
         }
         List<String> parts = new ArrayList<>();
-        point.forEach((k, v) -> parts.add(k.substring(k.indexOf('.') + 1) + "=" + v));
+        // numbers as a person writes them: lambda=1e-4, not Java's lambda=1.0E-4
+        point.forEach((k, v) -> parts.add(k.substring(k.indexOf('.') + 1) + "=" + ablate.reports.Format.value(v)));
         return variant + "[" + String.join(",", parts) + "]";
     }
 

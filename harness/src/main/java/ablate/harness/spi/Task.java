@@ -1,6 +1,9 @@
 package ablate.harness.spi;
 
+import ablate.results.Direction;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * A task owns a pipeline: its data, training loop, evaluation and metrics. It exposes slots that plugins fill.
@@ -18,12 +21,16 @@ public interface Task {
     /** Datasets this task accepts in a suite's {@code dataset.name}. */
     List<String> datasets();
 
-    /** Metric the report ranks variants by (higher is better unless listed in {@link #lowerIsBetter()}). */
+    /** Metric the report ranks variants by, in the direction {@link #metrics()} declares for it. */
     String primaryMetric();
 
-    default List<String> lowerIsBetter() {
-        return List.of();
-    }
+    /**
+     * Every metric {@link #run} records, with the direction in which it improves. Abstract, so a task cannot forget
+     * it: the report colours a significant difference green or red by it, and a metric missing here is shown
+     * uncoloured and flagged. A recorded name {@code m@condition} (the same figure under a condition, e.g.
+     * {@code mAP@crowding=0.5}) follows the declaration of {@code m}.
+     */
+    Map<String, Direction> metrics();
 
     /**
      * Checks (and may cache) the suite's dataset and task options before any trial runs, so bad settings stop

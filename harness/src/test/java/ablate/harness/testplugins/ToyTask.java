@@ -5,6 +5,7 @@ import ablate.harness.spi.Task;
 import ablate.harness.spi.TrialContext;
 import ablate.harness.spi.TrialOutcome;
 import ablate.results.Cost;
+import ablate.results.Direction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class ToyTask implements Task {
     @Override
     public String primaryMetric() {
         return "score";
+    }
+
+    @Override
+    public Map<String, Direction> metrics() {
+        return Map.of("score", Direction.HIGHER);
     }
 
     @Override

@@ -2,6 +2,7 @@ package ablate.plugins.classification;
 
 import ablate.metrics.classification.ClassificationMetrics;
 import ablate.metrics.classification.ConfusionMatrix;
+import ablate.results.Direction;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,19 @@ import java.util.Map;
 /** The classification task's reported metrics, computed by the metrics library. */
 final class ClassificationScores {
     private ClassificationScores() {
+    }
+
+    /** Every metric {@link #compute} records, with its direction: expected calibration error is lower-is-better. */
+    static final Map<String, Direction> DIRECTIONS = directions();
+
+    private static Map<String, Direction> directions() {
+        Map<String, Direction> d = new LinkedHashMap<>();
+        d.put("accuracy", Direction.HIGHER);
+        d.put("balancedAccuracy", Direction.HIGHER);
+        d.put("macroF1", Direction.HIGHER);
+        d.put("top2Accuracy", Direction.HIGHER);
+        d.put("ece", Direction.LOWER);
+        return java.util.Collections.unmodifiableMap(d);
     }
 
     static Map<String, Double> compute(int[] truth, int[] predicted, float[] probabilities, int classes) {

@@ -1,5 +1,6 @@
 package ablate.plugins.classification;
 
+import ablate.plugins.common.Latency;
 import ablate.plugins.common.Optimizers;
 import ablate.datasets.FashionMnist;
 import ablate.datasets.ImageSet;
@@ -14,6 +15,7 @@ import ablate.harness.spi.Task;
 import ablate.harness.spi.TrialContext;
 import ablate.harness.spi.TrialOutcome;
 import ablate.results.Cost;
+import ablate.results.Direction;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -42,8 +44,8 @@ import java.util.Random;
  * accumulated on the device and read once per epoch.
  */
 public final class ClassificationTask implements Task {
-    static final int LATENCY_WARMUP = 10;
-    static final int LATENCY_RUNS = 50;
+    /** Timed single-image inferences per latency iteration. */
+    static final int LATENCY_OPS = 10;
     static final String FASHION_MNIST = "fashion-mnist";
     static final String IMBALANCE = "imbalance";
 
@@ -72,6 +74,11 @@ public final class ClassificationTask implements Task {
     @Override
     public String primaryMetric() {
         return "accuracy";
+    }
+
+    @Override
+    public Map<String, Direction> metrics() {
+        return ClassificationScores.DIRECTIONS;
     }
 
     @Override
@@ -216,24 +223,18 @@ public final class ClassificationTask implements Task {
         return best;
     }
 
-    /** Median and 95th percentile of single-image inference latency, in ms, after warm-up. */
+    /** Median and 95th percentile of single-image inference latency, in ms ({@link Latency}: warm-up, iterations). */
     private static double[] latencyMs(Block block, NDManager parent, ImageSet test, Normalization norm,
                                       TrialContext ctx) {
         ParameterStore store = new ParameterStore(parent, false);
-        double[] times = new double[LATENCY_RUNS];
-        int runs = LATENCY_WARMUP + LATENCY_RUNS;
+        int runs = (Latency.WARMUP_ITERATIONS + Latency.ITERATIONS) * LATENCY_OPS;
         try (BatchLoader images = new BatchLoader(test, norm, new int[runs], 1, runs)) { // image 0, every time
-            for (int i = 0; i < runs; i++) {
+            BatchLoader.Batch[] one = new BatchLoader.Batch[1];
+            Latency.Result r = Latency.measure(LATENCY_OPS, () -> {
                 ctx.checkCancelled();
-                BatchLoader.Batch one = images.next();
-                long t0 = System.nanoTime();
-                Steps.infer(block, store, parent, one, logits -> logits.argMax(1).toLongArray());
-                if (i >= LATENCY_WARMUP) {
-                    times[i - LATENCY_WARMUP] = (System.nanoTime() - t0) / 1e6;
-                }
-            }
+                one[0] = images.next();
+            }, () -> Steps.infer(block, store, parent, one[0], logits -> logits.argMax(1).toLongArray()));
+            return new double[]{r.medianMs(), r.p95Ms()};
         }
-        Arrays.sort(times);
-        return new double[]{times[LATENCY_RUNS / 2], times[(int) Math.ceil(0.95 * LATENCY_RUNS) - 1]};
     }
 }

@@ -9,6 +9,7 @@ import ablate.harness.spi.Task;
 import ablate.harness.spi.TrialContext;
 import ablate.harness.spi.TrialOutcome;
 import ablate.plugins.classification.BackbonePlugin;
+import ablate.results.Direction;
 import com.google.inject.Inject;
 
 import java.nio.file.Path;
@@ -77,12 +78,13 @@ public final class ModelSelectionTask implements Task {
     }
 
     /**
-     * The over-selection rates (named without the sample size: the report reads {@code overSelectRate@n=200} as
-     * {@code overSelectRate}) and the chosen network's accuracy shortfall.
+     * Named without the sample size (the report reads {@code overSelectRate@n=200} as {@code overSelectRate}):
+     * recovery and the chosen network's accuracy are higher-is-better, over-selection and the accuracy shortfall
+     * lower-is-better; the mean chosen size and the chosen network's parameters are descriptive (neither).
      */
     @Override
-    public List<String> lowerIsBetter() {
-        return List.of(Scores.OVER, Scores.MIXTURE + Scores.OVER, Scores.NET_REGRET);
+    public Map<String, Direction> metrics() {
+        return Scores.DIRECTIONS;
     }
 
     @Override

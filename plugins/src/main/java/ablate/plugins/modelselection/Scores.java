@@ -4,6 +4,7 @@ import ablate.harness.spi.TrialOutcome;
 import ablate.metrics.selection.InformationCriteria;
 import ablate.reports.CurveAxis;
 import ablate.results.Cost;
+import ablate.results.Direction;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,23 @@ final class Scores {
     static final String NET_REGRET = "network.testAccuracyRegret";
 
     private Scores() {
+    }
+
+    /** Every metric {@link #outcome} records (without its {@code @n=…} suffix), with its direction. */
+    static final Map<String, Direction> DIRECTIONS = directions();
+
+    private static Map<String, Direction> directions() {
+        Map<String, Direction> d = new LinkedHashMap<>();
+        for (String prefix : List.of("", MIXTURE)) {
+            d.put(prefix + RECOVERY, Direction.HIGHER);
+            d.put(prefix + OVER, Direction.LOWER);
+        }
+        d.put(MEAN_ORDER, Direction.NONE);
+        d.put(MIXTURE + MEAN_COMPONENTS, Direction.NONE);
+        d.put(NET_ACCURACY, Direction.HIGHER);
+        d.put(NET_PARAMS, Direction.NONE);
+        d.put(NET_REGRET, Direction.LOWER);
+        return java.util.Collections.unmodifiableMap(d);
     }
 
     /** Metric name of a per-sample-size figure, e.g. {@code recoveryRate@n=20}. */

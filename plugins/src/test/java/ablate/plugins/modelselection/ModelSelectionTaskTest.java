@@ -50,6 +50,7 @@ class ModelSelectionTaskTest {
         assertThat(m).containsKeys("recoveryRate", "recoveryRate@n=12", "recoveryRate@n=40", "overSelectRate@n=40",
                 "meanSelectedOrder@n=40", "mixture.recoveryRate@n=60", "mixture.overSelectRate@n=60");
         assertThat(m).doesNotContainKeys("network.selectedTestAccuracy");
+        assertThat(ablate.results.Direction.undeclared(task.metrics(), m.keySet())).isEmpty();
         assertThat(m.get("recoveryRate")).isCloseTo((m.get("recoveryRate@n=12") + m.get("recoveryRate@n=40")) / 2,
                 within(1e-12));
         @SuppressWarnings("unchecked")

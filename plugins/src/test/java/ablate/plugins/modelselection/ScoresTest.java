@@ -3,6 +3,7 @@ package ablate.plugins.modelselection;
 import ablate.harness.spi.TrialOutcome;
 import ablate.metrics.selection.InformationCriteria;
 import ablate.reports.CurveAxis;
+import ablate.results.Direction;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -121,15 +122,16 @@ class ScoresTest {
     }
 
     @Test
-    void theTaskListsOverSelectionAsLowerIsBetterForEverySize() {
+    void theTaskDeclaresADirectionForEveryMetricItRecords() {
         Set<String> names = defaultMetricNames();
-        List<String> lower = new ModelSelectionTask(Set.of()).lowerIsBetter();
-        // Each entry names a metric or, without its "@n=…" suffix, the metrics at every sample size.
-        Set<String> bases = names.stream().map(n -> n.replaceFirst("@.*", "")).collect(java.util.stream.Collectors.toSet());
-        assertThat(bases).containsAll(lower);
-        assertThat(lower).containsExactlyInAnyOrder("overSelectRate", "mixture.overSelectRate",
-                "network.testAccuracyRegret");
-        assertThat(names).contains("overSelectRate@n=20", "overSelectRate@n=1000", "mixture.overSelectRate@n=1000");
-        assertThat(names).contains(new ModelSelectionTask(Set.of()).primaryMetric());
+        Map<String, Direction> declared = new ModelSelectionTask(Set.of()).metrics();
+        assertThat(Direction.undeclared(declared, names)).isEmpty();
+        assertThat(names).contains("overSelectRate@n=20", "overSelectRate@n=1000", "mixture.overSelectRate@n=1000",
+                "network.testAccuracyRegret", "network.selectedParams");
+        for (String lower : List.of("overSelectRate@n=20", "mixture.overSelectRate@n=1000", "network.testAccuracyRegret")) {
+            assertThat(Direction.of(declared, lower)).as(lower).isEqualTo(Direction.LOWER);
+        }
+        assertThat(Direction.of(declared, "meanSelectedOrder@n=20")).isEqualTo(Direction.NONE);
+        assertThat(Direction.of(declared, new ModelSelectionTask(Set.of()).primaryMetric())).isEqualTo(Direction.HIGHER);
     }
 }

@@ -126,13 +126,16 @@ final class DetectionData {
         long testSeed = Indices.derive(seed, 1);
         SceneSpec trainScenes = spec.options().containsKey(TRAIN_CROWDING)
                 ? scenes.withCrowding(level(spec.options().get(TRAIN_CROWDING), TRAIN_CROWDING)) : scenes;
-        Supplier<DetectionSet> train = () -> SyntheticScenes.generate(trainScenes, trainCount, Indices.derive(seed, 0));
+        // derived seeds keep the splits apart; descriptions (report captions) name the trial's seed instead
+        Supplier<DetectionSet> train = () -> SyntheticScenes.generate(trainScenes, trainCount, Indices.derive(seed, 0),
+                "training split of seed " + seed);
+        String testOrigin = "test split of seed " + seed;
         List<EvalSet> evals = new ArrayList<>();
-        evals.add(new EvalSet("", Double.NaN, SyntheticScenes.generate(scenes, testCount, testSeed)));
+        evals.add(new EvalSet("", Double.NaN, SyntheticScenes.generate(scenes, testCount, testSeed, testOrigin)));
         for (double level : evalCrowding(spec)) {
             String suffix = "@crowding=" + BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
             DetectionSet set = level == scenes.crowding() ? evals.get(0).set()
-                    : SyntheticScenes.generate(scenes.withCrowding(level), testCount, testSeed);
+                    : SyntheticScenes.generate(scenes.withCrowding(level), testCount, testSeed, testOrigin);
             evals.add(new EvalSet(suffix, level, set));
         }
         return new DetectionData(train, String.format(java.util.Locale.ROOT, "synthetic scenes (%s; %,d images)",

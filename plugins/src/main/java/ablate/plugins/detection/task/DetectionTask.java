@@ -1,5 +1,6 @@
 package ablate.plugins.detection.task;
 
+import ablate.plugins.common.Latency;
 import ablate.plugins.common.SharedWork;
 import ablate.datasets.detection.DetectionSet;
 import ablate.harness.spi.DatasetSpec;
@@ -24,6 +25,7 @@ import ablate.reports.CurveAxis;
 import ablate.reports.ExampleImage;
 import ablate.reports.PrCurves;
 import ablate.results.Cost;
+import ablate.results.Direction;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -68,8 +70,8 @@ public final class DetectionTask implements Task {
     static final int DETECTIONS_PER_IMAGE = 100;
     static final int POSTPROCESS_RUNS = 5;
     static final int EVAL_BATCH = 64;
-    static final int LATENCY_WARMUP = 5;
-    static final int LATENCY_RUNS = 30;
+    /** Timed images per latency iteration ({@link Latency}: warm-up, then measured iterations). */
+    static final int LATENCY_OPS = 6;
     static final List<String> METRICS = List.of("mAP", "AP50", "AP75", "AR100");
     static final String POSTPROCESS_MS = "postprocessMs";
     static final int DETECTORS_KEPT = 16;
@@ -116,10 +118,13 @@ public final class DetectionTask implements Task {
         return "mAP";
     }
 
-    /** The post-processing times, under every test set's name. */
+    /** The COCO figures are higher-is-better, the post-processing time lower; each also under every test set's suffix. */
     @Override
-    public List<String> lowerIsBetter() {
-        return List.of(POSTPROCESS_MS);
+    public Map<String, Direction> metrics() {
+        Map<String, Direction> d = new LinkedHashMap<>();
+        METRICS.forEach(m -> d.put(m, Direction.HIGHER));
+        d.put(POSTPROCESS_MS, Direction.LOWER);
+        return d;
     }
 
     /**
@@ -333,17 +338,8 @@ public final class DetectionTask implements Task {
         /** Median and 95th percentile, in ms, of one image through network, decoding and post-processing. */
         double[] latencyMs(DetectionSet set, PostprocessPlugin post, Params postParams) {
             DetectionSet first = set.subset(new int[]{0});
-            double[] times = new double[LATENCY_RUNS];
-            for (int i = 0; i < LATENCY_WARMUP + LATENCY_RUNS; i++) {
-                ctx.checkCancelled();
-                long t0 = System.nanoTime();
-                post.apply(raw(first), postParams);
-                if (i >= LATENCY_WARMUP) {
-                    times[i - LATENCY_WARMUP] = (System.nanoTime() - t0) / 1e6;
-                }
-            }
-            Arrays.sort(times);
-            return new double[]{times[LATENCY_RUNS / 2], times[(int) Math.ceil(0.95 * LATENCY_RUNS) - 1]};
+            Latency.Result r = Latency.measure(LATENCY_OPS, ctx::checkCancelled, () -> post.apply(raw(first), postParams));
+            return new double[]{r.medianMs(), r.p95Ms()};
         }
 
         @Override

@@ -23,6 +23,9 @@ class DetectionDataTest {
         assertThat(data.evals).extracting(DetectionData.EvalSet::suffix)
                 .containsExactly("", "@crowding=0", "@crowding=0.5", "@crowding=1");
         assertThat(data.evals.get(0).set().description()).contains("crowding 0.5");
+        // captions show the trial's seed, not the derived one (a 19-digit number, often negative)
+        assertThat(data.evals.get(0).set().description()).contains("test split of seed 7").doesNotContainPattern("seed -?\\d{5,}");
+        assertThat(data.train().description()).contains("training split of seed 7");
         assertThat(data.evals.get(2).set()).isSameAs(data.evals.get(0).set()); // the main level is not drawn twice
         assertThat(data.evals.get(3).set().description()).contains("crowding 1");
         assertThat(data.evals.get(3).set().size()).isEqualTo(3);

@@ -80,6 +80,10 @@ class DetectionTaskTest {
         TrialOutcome first = task.run(greedy);
         assertThat(first.metrics()).containsKeys("mAP", "AP50", "AP75", "AR100", "postprocessMs", "mAP@crowding=1",
                 "AP50@crowding=1", "AP75@crowding=1", "AR100@crowding=1", "postprocessMs@crowding=1");
+        // every recorded metric has a declared direction, so the report never guesses which way is better
+        assertThat(ablate.results.Direction.undeclared(task.metrics(), first.metrics().keySet())).isEmpty();
+        assertThat(ablate.results.Direction.of(task.metrics(), "postprocessMs@crowding=1"))
+                .isEqualTo(ablate.results.Direction.LOWER);
         for (var m : first.metrics().entrySet()) {
             assertThat(m.getValue()).as(m.getKey()).isBetween(0.0, m.getKey().startsWith("postprocessMs") ? 1e4 : 1.0);
         }
