@@ -12,7 +12,7 @@ import java.util.ServiceLoader;
 @Command(name = "ablate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Benchmarks deep-learning techniques against each other: trains every variant of a suite "
                 + "over several seeds, tests the differences and writes a comparative HTML report.", ""},
-        footer = {"", "Exit codes: 0 success, 1 some trials failed, 2 bad input.",
+        footer = {"", "Exit codes: 0 success, 1 some trials failed, 2 bad input, 3 internal error.",
                 "Example: ablate run suites/quick.yaml"})
 public final class Main implements Runnable {
 
