@@ -28,13 +28,14 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  ablate run suites/quick.yaml",
                 "  ablate run suites/attention.yaml --jobs 2 --resume --out results/attention",
                 "  ablate run suites/attention.yaml --shard 2/4   # one slice of four, e.g. in a CI matrix",
-                "  ablate run suites/quick.yaml --resume --retry-failed   # run again what failed, diverged or timed out",
-                "", "Each trial runs in a fresh JVM of its own: a native crash, an OutOfMemoryError, a hang (killed at the",
-                "suite's timeout) or a trial over --trial-memory fails that trial only. Its output (e.g. libtorch's",
-                "warnings) goes to <results>/logs/<trial id>.log. Ctrl-C stops the trials in flight and prints the",
+                "  ablate run suites/quick.yaml --resume --retry-failed   # rerun what did not pass",
+                "", "Each trial runs in a fresh JVM of its own: a native crash, an OutOfMemoryError,",
+                "a hang (killed at the suite's timeout) or a trial over --trial-memory fails that",
+                "trial only. A trial's output (e.g. libtorch's warnings) goes to",
+                "<results>/logs/<trial id>.log. Ctrl-C stops the trials in flight and prints the",
                 "command that resumes the run.",
-                "", "Exit codes: 0 all trials passed, 1 some trials failed/diverged/timed out (see the report),",
-                "2 bad input (suite, flags, data), 3 internal error."})
+                "", "Exit codes: 0 all trials passed, 1 some trials failed/diverged/timed out (see",
+                "the report), 2 bad input (suite, flags, data), 3 internal error."})
 public final class RunCommand implements Callable<Integer>, Subcommand {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "Suite file (YAML), e.g. suites/quick.yaml.")
