@@ -155,6 +155,10 @@ class ProcessIsolationTest {
             children = p.descendants().toList();
         }
         assertThat(children).as("a trial process in flight").isNotEmpty();
+        // as Ctrl-C in a terminal: the whole process group gets SIGINT, the trial processes too
+        for (ProcessHandle child : children) {
+            new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+        }
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         for (ProcessHandle child : children) {
@@ -163,6 +167,8 @@ class ProcessIsolationTest {
         String printed = Files.readString(log);
         int done = new ResultsStore(out).readAll().size();
         assertThat(done).isBetween(1, 5);
+        assertThat(new ResultsStore(out).readAll()).as("stopped trials are not recorded as failed")
+                .allMatch(r -> r.status() == Status.PASSED);
         assertThat(printed).contains("Interrupted: " + done + " of 6 trials have results in " + out.resolve("trials"),
                 "stopped, not recorded: ", "Resume with:");
         String resume = printed.lines().dropWhile(l -> !l.startsWith("Resume with:")).skip(1).findFirst()

@@ -121,6 +121,7 @@ final class TrialProcess implements AutoCloseable {
                             + " within " + launcher.startupMillis() / 1000 + " s; see " + logFile, losses, started, wall);
                 }
             } else if (event.equals(EOF)) {
+                awaitInterruption();
                 return TrialExecutor.unfinished(trial, device, Status.FAILED, died(), losses, started, wall);
             } else if (event.startsWith("start ")) {
                 deadline = System.nanoTime() + plan.suite().timeout().toNanos();
@@ -140,6 +141,21 @@ final class TrialProcess implements AutoCloseable {
                 kill();
                 return TrialExecutor.unfinished(trial, device, Status.FAILED, "the trial's process did not find this"
                         + " trial in the suite file (was it edited during the run?)", losses, started, wall);
+            }
+        }
+    }
+
+    /**
+     * A process that died of SIGINT before it could ignore it (Ctrl-C reaches the whole process group) is part of
+     * the run's interruption, whose hook is about to stop this trial: wait for it rather than record a failure.
+     */
+    private void awaitInterruption() throws InterruptedException {
+        if (process.waitFor(2, TimeUnit.SECONDS) && process.exitValue() == 130) {
+            for (int i = 0; i < 50 && !stopping; i++) {
+                Thread.sleep(100);
+            }
+            if (stopping) {
+                throw new CancellationException("run interrupted");
             }
         }
     }
@@ -201,6 +217,9 @@ final class TrialProcess implements AutoCloseable {
 
     private void switchLog(Path file) {
         synchronized (logLock) {
+            if (file != null && file.equals(logFile) && log != null) {
+                return; // the first trial's log already holds the process's start-up output
+            }
             try {
                 if (log != null) {
                     log.close();

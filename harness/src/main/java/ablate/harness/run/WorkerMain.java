@@ -42,6 +42,9 @@ public final class WorkerMain {
         // The protocol keeps file descriptor 1; System.out (plugins' prints) joins standard error, the log.
         PrintStream channel = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        // Ctrl-C in a terminal signals the whole process group: the parent decides what an interruption stops
+        // (it kills this process and records nothing), so a trial must not die of it first and be recorded failed.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         // A parent killed with SIGKILL cannot kill its children: an orphaned trial stops by itself.
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(143)));
 
