@@ -86,7 +86,7 @@ final class TrialProcess implements AutoCloseable {
         int lastEpoch = 0;
         long startupDeadline = t0 + TimeUnit.MILLISECONDS.toNanos(launcher.startupMillis());
         long deadline = Long.MAX_VALUE;
-        long peakSeen = 0;
+        long lastCheck = 0;
         try {
             stdin.write(trial.id() + "\n");
             stdin.flush();
@@ -98,11 +98,13 @@ final class TrialProcess implements AutoCloseable {
             if (stopping) {
                 throw new CancellationException("run interrupted");
             }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            if (event == null) {
-                long now = System.nanoTime();
+            long now = System.nanoTime();
+            double wall = (now - t0) / 1e9;
+            // checked on time, not only when the process is quiet: a chatty trial is still bounded
+            boolean quiet = event == null;
+            if (quiet || (now - lastCheck > TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS) && !event.startsWith("result "))) {
+                lastCheck = now;
                 long rss = Rss.ofTree(process.toHandle());
-                peakSeen = Math.max(peakSeen, rss);
                 if (rss > launcher.memoryLimitBytes()) {
                     kill();
                     return TrialExecutor.unfinished(trial, device, Status.FAILED, "exceeded the memory limit of "
@@ -120,7 +122,11 @@ final class TrialProcess implements AutoCloseable {
                     return TrialExecutor.unfinished(trial, device, Status.FAILED, "the trial's process did not start"
                             + " within " + launcher.startupMillis() / 1000 + " s; see " + logFile, losses, started, wall);
                 }
-            } else if (event.equals(EOF)) {
+            }
+            if (event == null) {
+                continue;
+            }
+            if (event.equals(EOF)) {
                 awaitInterruption();
                 return TrialExecutor.unfinished(trial, device, Status.FAILED, died(), losses, started, wall);
             } else if (event.startsWith("start ")) {
