@@ -43,6 +43,12 @@ final class TrialExecutor {
 
     /** Runs {@code trial}; {@code timeoutMillis} 0 waits for it however long it takes. */
     TrialResult execute(Trial trial, EpochListener listener, long timeoutMillis) throws InterruptedException {
+        return execute(trial, listener, timeoutMillis, () -> { });
+    }
+
+    /** As above; {@code ended} runs as soon as the task returns or throws, before the result is assembled. */
+    TrialResult execute(Trial trial, EpochListener listener, long timeoutMillis, Runnable ended)
+            throws InterruptedException {
         HarnessContext ctx = new HarnessContext(trial, plan, device, dataDir, resultsDir, listener);
         AtomicReference<TrialOutcome> outcome = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -53,6 +59,8 @@ final class TrialExecutor {
                 outcome.set(task.run(ctx));
             } catch (Throwable e) {
                 failure.set(e);
+            } finally {
+                ended.run();
             }
         }, "trial-" + trial.variant() + "-" + trial.seed());
         worker.setDaemon(true);

@@ -135,6 +135,9 @@ final class TrialProcess implements AutoCloseable {
                 writeLog("[ablate] trial process " + process.pid() + (fresh ? " started in " : " reused after ")
                         + (System.nanoTime() - (fresh ? launched : t0)) / 1_000_000 + " ms");
                 fresh = false;
+            } else if (event.equals("ended")) {
+                // the task is done: the clock stops; what is left (the result) is the harness's, bounded apart
+                deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(launcher.startupMillis());
             } else if (event.startsWith("epoch ")) {
                 String[] f = event.split(" ");
                 lastEpoch = Integer.parseInt(f[1]);

@@ -58,10 +58,12 @@ public final class WorkerMain {
         Plan plan = new Planner(registry).plan(suite);
         Map<String, Trial> trials = plan.trials().stream().collect(Collectors.toMap(Trial::id, Function.identity()));
         TrialExecutor executor = new TrialExecutor(registry.task(suite.task()), plan, device, dataDir, results);
-        // Load the engine and probe the machine (git, /proc) before any trial's clock starts: the in-process mode
-        // does this once per run, and a timeout is about the trial, not about starting a process.
+        // Load the engine, probe the machine (git, /proc) and warm the JSON writer before any trial's clock starts:
+        // the in-process mode does this once per run, and a timeout is about the trial, not about starting a JVM.
         ProvenanceProbe.collect(device, "");
         ObjectWriter oneLine = ResultsStore.JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
+        oneLine.writeValueAsString(TrialExecutor.unfinished(plan.trials().get(0), device,
+                ablate.results.Status.FAILED, "warm-up", java.util.List.of(), java.time.Instant.now(), 0));
 
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String id; (id = in.readLine()) != null; ) {
@@ -72,7 +74,8 @@ public final class WorkerMain {
             }
             channel.println(PREFIX + "start " + trial.id());
             TrialResult result = executor.execute(trial, (t, epoch, epochs, loss) ->
-                    channel.println(PREFIX + "epoch " + epoch + " " + epochs + " " + loss), 0);
+                    channel.println(PREFIX + "epoch " + epoch + " " + epochs + " " + loss), 0,
+                    () -> channel.println(PREFIX + "ended"));
             channel.println(PREFIX + "result " + oneLine.writeValueAsString(result));
         }
         System.exit(0);
