@@ -14,7 +14,8 @@ class DiscoveryTest {
         assertThat(registry.task("toy").slots()).extracting(s -> s.name()).containsExactly("behaviour");
         assertThat(registry.plugin("toy.steady")).isInstanceOf(ToyBehaviour.Steady.class);
         assertThat(registry.idsForSlot("behaviour"))
-                .containsExactlyInAnyOrder("toy.steady", "toy.throws", "toy.nan", "toy.hangs", "toy.slow");
+                .containsExactlyInAnyOrder("toy.steady", "toy.throws", "toy.nan", "toy.hangs", "toy.slow",
+                        "toy.segfault", "toy.hangs-hard", "toy.heap-hog", "toy.native-hog", "toy.allocates");
     }
 
     @Test

@@ -28,8 +28,14 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  ablate run suites/quick.yaml",
                 "  ablate run suites/attention.yaml --jobs 2 --resume --out results/attention",
                 "  ablate run suites/attention.yaml --shard 2/4   # one slice of four, e.g. in a CI matrix",
-                "", "Exit codes: 0 all trials passed, 1 some trials failed/diverged/timed out (see the report),",
-                "2 bad input (suite, flags, data), 3 internal error."})
+                "  ablate run suites/quick.yaml --resume --retry-failed   # rerun what did not pass",
+                "", "Each trial runs in a fresh JVM of its own: a native crash, an OutOfMemoryError,",
+                "a hang (killed at the suite's timeout) or a trial over --trial-memory fails that",
+                "trial only. A trial's output (e.g. libtorch's warnings) goes to",
+                "<results>/logs/<trial id>.log. Ctrl-C stops the trials in flight and prints the",
+                "command that resumes the run.",
+                "", "Exit codes: 0 all trials passed, 1 some trials failed/diverged/timed out (see",
+                "the report), 2 bad input (suite, flags, data), 3 internal error."})
 public final class RunCommand implements Callable<Integer>, Subcommand {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "Suite file (YAML), e.g. suites/quick.yaml.")
@@ -48,6 +54,22 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
 
     @Option(names = "--resume", description = "Skip trials whose result is already in the results directory.")
     boolean resume;
+
+    @Option(names = "--retry-failed", description = "With --resume: run again the trials whose result is failed, "
+            + "diverged or timed out (implies --resume).")
+    boolean retryFailed;
+
+    @Option(names = "--trial-memory", paramLabel = "SIZE", description = "Resident memory limit of one trial's "
+            + "process, e.g. 4g or 1500m; a trial over it is killed and fails (default: 3/4 of physical memory / jobs; "
+            + "the trial's Java heap is half of it).")
+    String trialMemory;
+
+    @Option(names = "--in-process", description = "Run the trials in threads of this JVM instead of a process each "
+            + "(for debugging; a native crash then ends the suite, a hung trial keeps its core).")
+    boolean inProcess;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--device", paramLabel = "cpu|gpu|auto", defaultValue = "auto",
             description = "Where to train (default: ${DEFAULT-VALUE}: GPU when DJL sees one, else CPU).")
@@ -82,7 +104,8 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         if (jobs > cores) {
             System.out.println("Note: --jobs " + jobs + " on " + cores + " cores: trials will share cores (and time more slowly).");
         }
-        if (jobs > 1 && heapMb / jobs < 256) {
+        // in-process trials share this JVM's heap; trial processes get their own (half of --trial-memory)
+        if (inProcess && jobs > 1 && heapMb / jobs < 256) {
             throw new UserError("--jobs " + jobs + " leaves " + heapMb / jobs + " MB of Java heap per trial; lower --jobs"
                     + " or raise the heap (JAVA_OPTS=-Xmx...)");
         }
@@ -99,7 +122,11 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         }
         EngineSettings.apply(threads, jobs, System.out);
         Device dev = Devices.select(device, System.out);
-        RunOptions options = new RunOptions(results, jobs, resume, device, dataDir, shard, quiet);
+        long memory = trialMemory != null ? ablate.harness.run.MemorySize.parse(trialMemory)
+                : ablate.harness.run.MemorySize.defaultTrialMemory(jobs);
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        RunOptions options = new RunOptions(results, jobs, resume || retryFailed, device, dataDir, shard, quiet,
+                inProcess, memory, retryFailed, args.subList(args.indexOf("run") + 1, args.size()));
         List<TrialResult> all = new SuiteRunner(registry.task(suite.task()), plan, options, dev, dataDir, System.out).run();
         Path report = noReport ? null : ablate.reports.ReportWriter.write(results);
         long failed = all.stream().filter(r -> r.status() != Status.PASSED).count();

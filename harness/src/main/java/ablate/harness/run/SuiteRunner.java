@@ -2,46 +2,38 @@ package ablate.harness.run;
 
 import ablate.harness.plan.Plan;
 import ablate.harness.plan.Trial;
-import ablate.harness.spi.Budget;
-import ablate.harness.spi.DatasetSpec;
-import ablate.harness.spi.DivergedException;
-import ablate.harness.spi.Plugin;
 import ablate.harness.spi.Task;
-import ablate.harness.spi.TrialContext;
-import ablate.harness.spi.TrialOutcome;
-import ablate.results.Cost;
-import ablate.results.Provenance;
 import ablate.results.ResultsStore;
 import ablate.results.Status;
 import ablate.results.TrialResult;
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Runs a plan's trials, each isolated in its own thread with its own timeout: an exception fails that trial,
- * a non-finite loss marks it diverged, a timeout marks it timed out; the suite goes on. Each result is written
- * to the results directory as soon as the trial ends, so a killed run loses only the trials in flight.
+ * Runs a plan's trials, {@code --jobs} at a time, each in a process of its own ({@link ProcessRunner}) or, with
+ * {@code --in-process}, in a thread of this JVM ({@link InProcessRunner}). A failing trial fails alone and the
+ * suite goes on. Each result is written to the results directory as soon as the trial ends, so a killed run
+ * loses only the trials in flight, and Ctrl-C says what finished and how to resume.
  */
 public final class SuiteRunner {
-    private static final Object SEED_LOCK = new Object();
-    private static final long GRACE_MILLIS = 3_000;
+    /** Trial processes start within this (JVM, discovery, suite); the suite's timeout counts from the trial's start. */
+    private static final long STARTUP_MILLIS = Duration.ofMinutes(2).toMillis();
 
     private final Task task;
     private final Plan plan;
@@ -64,21 +56,41 @@ public final class SuiteRunner {
         ResultsStore store = new ResultsStore(options.out());
         store.writeSuite(plan.info());
         List<Trial> mine = Shards.select(plan.trials(), options.shard());
-        setAsideStale(store, plan.trials().stream().map(Trial::id).collect(Collectors.toSet()));
+        int stale = setAsideStale(store, plan.trials().stream().map(Trial::id).collect(Collectors.toSet()));
+        if (stale > 0) {
+            out.printf("Note: %s held %d trial result%s of another suite or an older version of this one: moved to %s"
+                            + " (not deleted).%n", store.trialsDir(), stale, stale == 1 ? "" : "s",
+                    store.root().resolve("stale"));
+        }
         List<Trial> pending = new ArrayList<>();
+        int retried = 0;
         for (Trial t : mine) {
-            if (!(options.resume() && store.find(t.id()).isPresent())) {
+            var earlier = options.resume() ? store.find(t.id()) : java.util.Optional.<TrialResult>empty();
+            if (earlier.isEmpty()) {
                 pending.add(t);
+            } else if (options.retryFailed() && earlier.get().status() != Status.PASSED) {
+                pending.add(t);
+                retried++;
             }
         }
         int skipped = mine.size() - pending.size();
         if (!options.quiet()) {
-            out.printf("Suite '%s': %d variants × %d seeds = %d trials%s%s on %s, %d at a time.%n",
+            out.printf("Suite '%s': %d variants × %d seeds = %d trials%s%s%s on %s, %d at a time, %s.%n",
                     plan.suite().name(), plan.variants().size(), plan.suite().seeds().size(), plan.trials().size(),
                     mine.size() < plan.trials().size() ? " (shard " + options.shard() + ": " + mine.size() + ")" : "",
-                    skipped > 0 ? ", " + skipped + " already done (--resume)" : "", device, options.jobs());
+                    skipped > 0 ? ", " + skipped + " already done (--resume)" : "",
+                    retried > 0 ? ", " + retried + " failed before and run again (--retry-failed)" : "",
+                    device, options.jobs(), options.inProcess() ? "in this process (--in-process)"
+                            : "each in its own process (memory limit " + MemorySize.human(options.trialMemory()) + ")");
         }
-        try (Progress progress = Progress.create(pending.size(), plan.suite().budget().epochs(), options.quiet(), out)) {
+        TrialRunner runner = options.inProcess()
+                ? new InProcessRunner(task, plan, device, dataDir, options.out())
+                : new ProcessRunner(new ProcessLauncher(plan.suite().file(), options.out(), device, dataDir,
+                options.trialMemory(), STARTUP_MILLIS), plan, device, Boolean.getBoolean("ablate.reuseProcesses"));
+        Interruption interruption = new Interruption(runner, store, mine, options, plan, out);
+        Runtime.getRuntime().addShutdownHook(interruption);
+        try (Progress progress = Progress.create(pending.size(), plan.suite().budget().epochs(), options.quiet(), out);
+             runner) {
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
                 Thread th = new Thread(r, "ablate-worker");
                 th.setDaemon(true);
@@ -87,8 +99,10 @@ public final class SuiteRunner {
             List<Future<TrialResult>> futures = new ArrayList<>();
             for (Trial t : pending) {
                 futures.add(pool.submit(() -> {
-                    TrialResult r = execute(t, progress);
+                    interruption.started(t);
+                    TrialResult r = runner.run(t, progress);
                     store.write(r);
+                    interruption.finished(t);
                     progress.finished(t, r);
                     return r;
                 }));
@@ -97,189 +111,42 @@ public final class SuiteRunner {
             for (Future<TrialResult> f : futures) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("could not record a trial: " + e.getCause(), e.getCause());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof CancellationException) {
+                        interruption.awaitExit();
+                    }
+                    throw new IllegalStateException("could not run or record a trial: " + e.getCause(), e.getCause());
                 }
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interruption);
+            } catch (IllegalStateException exiting) {
+                // the JVM is already shutting down: the hook is running
             }
         }
         return store.readAll().stream().filter(r -> mine.stream().anyMatch(t -> t.id().equals(r.id()))).toList();
     }
 
-    /** Runs one trial in its own thread, bounded by the suite's timeout. */
-    TrialResult execute(Trial trial, Progress progress) throws InterruptedException {
-        Context ctx = new Context(trial, progress);
-        AtomicReference<TrialOutcome> outcome = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
-        Thread worker = new Thread(() -> {
-            try {
-                outcome.set(task.run(ctx));
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "trial-" + trial.variant() + "-" + trial.seed());
-        worker.setDaemon(true);
-        PeakMemory.reset();
-        worker.start();
-        worker.join(plan.suite().timeout().toMillis());
-        boolean timedOut = worker.isAlive();
-        if (timedOut) {
-            ctx.cancelled = true;
-            worker.interrupt();
-            worker.join(GRACE_MILLIS);
-        }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        long peak = PeakMemory.bytes();
-        TrialOutcome o = outcome.get();
-        Status status;
-        String error = null;
-        if (timedOut) {
-            status = Status.TIMED_OUT;
-            error = "exceeded the suite's timeout of " + human(plan.suite().timeout().toMillis())
-                    + (ctx.lastEpoch > 0 ? " after epoch " + ctx.lastEpoch : " before its first epoch ended")
-                    + (worker.isAlive() ? "; its thread did not stop and was abandoned" : "");
-            o = null;
-        } else if (failure.get() != null) {
-            Throwable e = failure.get();
-            status = e instanceof DivergedException ? Status.DIVERGED : Status.FAILED;
-            error = oneLine(e);
-        } else if (o == null) {
-            status = Status.FAILED;
-            error = "the task returned no outcome";
-        } else {
-            status = Status.PASSED;
-        }
-        Map<String, Object> artifacts = new java.util.LinkedHashMap<>(o == null ? Map.of() : o.artifacts());
-        Object dataSource = artifacts.remove("dataSource");
-        Cost cost = o == null ? Cost.NONE : o.cost();
-        if (cost.peakMemoryBytes() < 0) {
-            cost = new Cost(cost.trainableParams(), cost.totalParams(), cost.macsPerSample(), cost.trainSeconds(),
-                    cost.latencyMedianMs(), cost.latencyP95Ms(), peak);
-        }
-        Provenance provenance = ProvenanceProbe.collect(device, dataSource == null ? "" : dataSource.toString());
-        return new TrialResult(trial.id(), trial.variant(), trial.seed(), trial.config(), status, error,
-                o == null ? Map.of() : o.metrics(),
-                o == null ? ctx.lossCurve() : o.curves(), cost, artifacts, provenance, started.toString(), wall);
-    }
-
-    static String oneLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
-            root = root.getCause();
-        }
-        String msg = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("").trim();
-        String type = root.getClass().getSimpleName();
-        return root instanceof DivergedException ? msg : msg.isEmpty() ? type : type + ": " + msg;
-    }
-
-    private static String human(long millis) {
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-    }
-
-    /** Trials from an older version of the suite are moved to {@code stale/}, never deleted. */
-    private static void setAsideStale(ResultsStore store, Set<String> planned) {
+    /** Trials from another suite or an older version of this one are moved to {@code stale/}, never deleted. */
+    private static int setAsideStale(ResultsStore store, Set<String> planned) {
         if (!Files.isDirectory(store.trialsDir())) {
-            return;
+            return 0;
         }
+        int moved = 0;
         try (var files = Files.list(store.trialsDir())) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 String id = f.getFileName().toString().replace(".json", "");
                 if (!planned.contains(id)) {
                     Path stale = store.root().resolve("stale");
                     Files.createDirectories(stale);
-                    Files.move(f, stale.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(f, stale.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    moved++;
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-    }
-
-    /** The harness side of a running trial. */
-    private final class Context implements TrialContext {
-        private final Trial trial;
-        private final Progress progress;
-        private final List<Double> losses = new ArrayList<>();
-        volatile boolean cancelled;
-        volatile int lastEpoch;
-
-        Context(Trial trial, Progress progress) {
-            this.trial = trial;
-            this.progress = progress;
-        }
-
-        @Override
-        public long seed() {
-            return trial.seed();
-        }
-
-        @Override
-        public Device device() {
-            return device;
-        }
-
-        @Override
-        public Budget budget() {
-            return plan.suite().budget();
-        }
-
-        @Override
-        public DatasetSpec dataset() {
-            return plan.suite().dataset();
-        }
-
-        @Override
-        public <T extends Plugin> Bound<T> slot(String name, Class<T> type) {
-            Trial.Bound b = trial.slots().get(name);
-            if (b == null) {
-                throw new IllegalArgumentException("task asked for slot '" + name + "', which the trial does not have");
-            }
-            return new Bound<>(type.cast(b.plugin()), b.params());
-        }
-
-        @Override
-        public Map<String, Object> options() {
-            return plan.suite().options();
-        }
-
-        @Override
-        public Path dataDir() {
-            return dataDir;
-        }
-
-        @Override
-        public void progress(int epoch, int epochs, double loss) {
-            checkCancelled();
-            lastEpoch = epoch;
-            synchronized (losses) {
-                losses.add(loss);
-            }
-            if (!Double.isFinite(loss)) {
-                throw new DivergedException("loss became " + loss + " at epoch " + epoch);
-            }
-            progress.epoch(trial, epoch, epochs, loss);
-        }
-
-        @Override
-        public void checkCancelled() {
-            if (cancelled || Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("trial cancelled after its timeout");
-            }
-        }
-
-        @Override
-        public <T> T seeded(Supplier<T> action) {
-            synchronized (SEED_LOCK) {
-                Engine.getInstance().setRandomSeed((int) trial.seed());
-                return action.get();
-            }
-        }
-
-        Map<String, List<Double>> lossCurve() {
-            synchronized (losses) {
-                return losses.isEmpty() ? Map.of() : Map.of("trainLoss", List.copyOf(losses));
-            }
-        }
+        return moved;
     }
 }

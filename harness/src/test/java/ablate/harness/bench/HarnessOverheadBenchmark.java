@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * Harness overhead: `ablate run` of a 1,000-trial suite of a no-op plugin (the test-only toy task, one epoch,
- * nothing to train): suite parsing and validation, planning, 1,000 isolated trial threads, 1,000 atomic result
- * files; and the same followed by the HTML report, summary.json and Allure results. Target: under 2 s.
+ * nothing to train): suite parsing and validation, planning, 1,000 isolated trial threads
+ * ({@code --in-process}), 1,000 atomic result files; and the same followed by the HTML report, summary.json
+ * and Allure results. Target: under 2 s.
  * Each iteration writes into a new directory, as a first {@code ablate run} does, and nothing is deleted before
  * the end: on ext4 without a journal (this machine's disk) a file created shortly after many deletions costs up to
  * a millisecond of kernel CPU (the inode allocator steps over each recently deleted inode), so deleting the last
@@ -86,7 +87,9 @@ public class HarnessOverheadBenchmark {
 
     private int run(String... extra) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", suite.toString(), "--out",
-                out.toString(), "--device", "cpu", "--quiet"));
+                out.toString(), "--device", "cpu", "--quiet", "--in-process"));
+        // in-process: this measures the harness's own work; a process per trial costs a JVM start each (seconds),
+        // measured with the quick suite in docs/benchmarks.md, "One process per trial"
         args.addAll(java.util.List.of(extra));
         int code = Main.execute(args.toArray(String[]::new));
         if (code != 0) {

@@ -12,5 +12,10 @@ public final class ToyModule extends PluginModule {
         plugin(ToyBehaviour.Diverges.class);
         plugin(ToyBehaviour.Hangs.class);
         plugin(ToyBehaviour.Slow.class);
+        plugin(ToyBehaviour.Segfault.class);
+        plugin(ToyBehaviour.HangsHard.class);
+        plugin(ToyBehaviour.HeapHog.class);
+        plugin(ToyBehaviour.NativeHog.class);
+        plugin(ToyBehaviour.Allocates.class);
     }
 }
