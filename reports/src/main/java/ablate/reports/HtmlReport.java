@@ -172,6 +172,7 @@ public final class HtmlReport {
             m.put("confusion", confusion());
             m.put("precisionRecall", precisionRecall());
             m.put("examples", examples());
+            m.put("segmentation", ablate.reports.sections.SegmentationSection.html(a));
             m.put("failures", failures());
             m.put("provenance", provenance());
             return m;
