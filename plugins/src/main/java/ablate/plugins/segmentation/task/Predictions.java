@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * Writes a trial's test predictions as 8-bit PNG label maps, {@code pred/NAME.png}, beside the ground truth,
  * {@code truth/NAME.png}, so that {@code ablate metric seg --gt DIR/truth --pred DIR/pred} re-scores them. The folder
- * is {@code <results>/predictions/seed<S>-<hash of the slots>} (the results directory is the parent of the
- * harness's cache directory), or a temporary folder when the harness gives none.
+ * is {@code seed<S>-<hash of the slots>} under the directory {@code options.write-predictions} names, or, with
+ * {@code write-predictions: true}, under {@code <results>/predictions/} (the parent of the harness's cache
+ * directory) or a temporary folder when the harness gives none.
  */
 final class Predictions {
     private Predictions() {
@@ -31,7 +32,9 @@ final class Predictions {
             slots.append(slot).append('=').append(bound.plugin().info().id()).append(bound.params()).append(';');
         }
         String name = "seed" + ctx.seed() + "-" + sha(slots.toString()).substring(0, 12);
-        Path dir = ctx.cacheDir() != null ? ctx.cacheDir().toAbsolutePath().getParent().resolve("predictions").resolve(name)
+        Object option = ctx.options().get("write-predictions");
+        Path dir = option instanceof String base ? Path.of(base).resolve(name)
+                : ctx.cacheDir() != null ? ctx.cacheDir().toAbsolutePath().getParent().resolve("predictions").resolve(name)
                 : Files.createTempDirectory("ablate-predictions-").resolve(name);
         Files.createDirectories(dir.resolve("pred"));
         Files.createDirectories(dir.resolve("truth"));

@@ -45,7 +45,7 @@ import java.util.TreeSet;
  * ({@link ablate.metrics.segmentation.SmallObjectDice}; left out when the test set has none). Every metric is
  * higher-is-better. Artifacts: {@code confusionMatrix} and {@code classNames} (drawn by the report),
  * {@code perClass} (IoU, Dice, accuracy per class; null for 0/0), {@value Overlays#ARTIFACT} (input, truth and
- * prediction overlays of the first test images) and, with {@code options.write-predictions: true},
+ * prediction overlays of the first test images) and, with {@code options.write-predictions: true} (or a directory),
  * {@code predictions}: the folder where the test predictions and truths were written as PNG label maps, which
  * {@code ablate metric seg} re-scores to the same numbers.
  */
@@ -162,7 +162,8 @@ public final class SegmentationTask implements Task {
                 artifacts.put(Overlays.ARTIFACT, shown);
                 artifacts.put("classColours", Overlays.legend(classes));
                 artifacts.put("dataSource", data.description());
-                if (Boolean.TRUE.equals(ctx.options().get("write-predictions"))) {
+                Object write = ctx.options().get("write-predictions");
+                if (Boolean.TRUE.equals(write) || write instanceof String) {
                     artifacts.put("predictions", Predictions.write(ctx, test, last.predictions()).toString());
                 }
                 return new TrialOutcome(last.metrics(), curves, cost, artifacts);
