@@ -13,5 +13,6 @@ public final class SegLossesModule extends PluginModule {
         plugin(TverskyLoss.class);
         plugin(FocalTverskyLoss.class);
         plugin(CeDiceLoss.class);
+        plugin(LovaszSoftmaxLoss.class);
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,19 @@ class SegmentationLossesTest {
         assertThat(loss(new CeDiceLoss(), Map.of("ce-weight", 0.0, "dice-weight", 1.0), 0)).isCloseTo(0.2517483, within(1e-6));
     }
 
+    /*
+     * Lovász-softmax on the same case. Class 0: errors |g − p| = (0.5, 0.25), already decreasing, sorted truth (0, 1),
+     * G = 1: J = 1 − (1 − (0, 1)) / (1 + (1, 1)) = (0.5, 1), gradient (0.5, 0.5), loss 0.5·0.5 + 0.25·0.5 = 0.375.
+     * Class 1: errors (0.5, 0.25), truth (1, 0): J = 1 − (0, 0) / (1, 2) = (1, 1), gradient (1, 0), loss 0.5.
+     * Mean 0.4375 (the authors' algorithm in numpy gives the same). With pixel 1 ignored only class 1 is present:
+     * errors (0.5), truth (1), J = (1), loss 0.5.
+     */
+    @Test
+    void lovaszSoftmax() {
+        assertThat(loss(new LovaszSoftmaxLoss(), Map.of(), 0)).isCloseTo(0.4375, within(1e-6));
+        assertThat(loss(new LovaszSoftmaxLoss(), Map.of(), 255)).isCloseTo(0.5, within(1e-6));
+    }
+
     @Test
     void gradientsAreFiniteWhenAClassIsPerfect() {
         // class 1 absent and never predicted (p underflows to 0): 1 − TI_1 = 0, where x^0.75 has no finite slope
@@ -88,10 +102,12 @@ class SegmentationLossesTest {
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
-            NDArray loss = new FocalTverskyLoss().loss(logits, labels, 255, Params.defaults(FocalTverskyLoss.INFO));
-            JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
-            for (float g : logits.getGradient().toFloatArray()) {
-                assertThat(Float.isFinite(g)).isTrue();
+            for (SegmentationLossPlugin plugin : List.of(new FocalTverskyLoss(), new LovaszSoftmaxLoss())) {
+                NDArray loss = plugin.loss(logits, labels, 255, Params.defaults(plugin.info()));
+                JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
+                for (float g : logits.getGradient().toFloatArray()) {
+                    assertThat(Float.isFinite(g)).as(plugin.info().id()).isTrue();
+                }
             }
         } finally {
             JniUtils.setGradMode(previous);
