@@ -107,6 +107,7 @@ public final class HtmlReport {
         new ConfusionSection(shared).put(m);
         new PrecisionRecallSection(shared).put(m);
         new ExamplesSection(shared).put(m);
+        m.put("segmentation", ablate.reports.sections.SegmentationSection.html(a));
         new FailuresSection(shared).put(m);
         new ProvenanceSection(shared).put(m);
         return m;

@@ -14,5 +14,6 @@ public final class AttentionModule extends PluginModule {
         plugin(CbamPlugin.class);
         plugin(EcaPlugin.class);
         plugin(SimAmPlugin.class);
+        plugin(ScsePlugin.class);
     }
 }

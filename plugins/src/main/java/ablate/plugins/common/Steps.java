@@ -49,9 +49,18 @@ public final class Steps {
      * the graph, is added to {@code lossSum} (a scalar of a manager that outlives the step).
      */
     public void train(BatchLoader.Batch batch, NDArray lossSum) {
+        train(step -> new NDList[]{new NDList(batch.images(step)), new NDList(batch.labels(step))}, lossSum);
+    }
+
+    /**
+     * One optimizer step on the inputs and labels that {@code batch} makes in the step's manager (freed when the
+     * step ends), for tasks whose batches are not {@link BatchLoader}'s (e.g. per-pixel labels).
+     */
+    public void train(Function<NDManager, NDList[]> batch, NDArray lossSum) {
         try (NDManager step = trainer.getManager().newSubManager()) {
-            NDList x = new NDList(batch.images(step));
-            NDList y = new NDList(batch.labels(step));
+            NDList[] xy = batch.apply(step);
+            NDList x = xy[0];
+            NDList y = xy[1];
             try (GradientCollector gc = ThreadGradients.open(trainer)) {
                 NDList logits = trainer.forward(x);
                 NDArray loss = trainer.getLoss().evaluate(y, logits);

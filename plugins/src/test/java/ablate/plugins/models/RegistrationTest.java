@@ -26,6 +26,6 @@ class RegistrationTest {
         Set<Plugin> plugins = Guice.createInjector(modules).getInstance(Key.get(new TypeLiteral<Set<Plugin>>() { }));
         assertThat(plugins.stream().map(Plugin::id).collect(Collectors.toSet())).containsExactlyInAnyOrder(
                 "model.mlp", "model.lenet5", "model.resnet-mini",
-                "attention.none", "attention.se", "attention.cbam", "attention.eca", "attention.simam");
+                "attention.none", "attention.se", "attention.cbam", "attention.eca", "attention.simam", "attention.scse");
     }
 }
