@@ -45,6 +45,14 @@ class CliErrorTest {
     }
 
     @Test
+    void aGpuAskedForOnAMachineWithoutOne() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ai.djl.engine.Engine.getInstance().getGpuCount() == 0, "a GPU is here");
+        Path f = write(SuiteValidationTest.GOOD);
+        CliRun.of("run", f.toString(), "--device", "gpu", "--out", dir.resolve("out").toString())
+                .assertOneLineError("GPU");
+    }
+
+    @Test
     void unknownFlagAndUnknownPluginInDescribe() {
         CliRun.of("run", "suite.yaml", "--frobnicate").assertOneLineError("Unknown option");
         CliRun.of("describe", "toy.stedy").assertOneLineError("did you mean 'toy.steady'?");

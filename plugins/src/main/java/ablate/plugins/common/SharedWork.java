@@ -191,9 +191,12 @@ public final class SharedWork<V> {
      * everything before it. Written to a temporary file in the same directory, forced to disk, then renamed.
      */
     private void write(Path entry, String key, V value) throws IOException {
-        Path tmp = Files.createTempFile(entry.getParent(), "." + entry.getFileName(), ".tmp");
+        // not Files.createTempFile: its 0600 mode would survive the rename, and results files follow the umask
+        Path tmp = entry.resolveSibling("." + entry.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
         try {
-            try (FileChannel file = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (FileChannel file = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
                 MessageDigest digest = sha256();
                 BufferedOutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16);
                 DataOutputStream out = new DataOutputStream(new DigestOutputStream(buffered, digest));

@@ -1,5 +1,6 @@
 package ablate.plugins.detection.task;
 
+import ablate.plugins.common.FixedContext;
 import ablate.harness.spi.Budget;
 import ablate.harness.spi.DatasetSpec;
 import ablate.harness.spi.Plugin;
@@ -38,8 +39,8 @@ class DetectionTaskTest {
     private static final DatasetSpec TINY = new DatasetSpec("synthetic-scenes", "auto", 16, 6,
             Map.of("size", 48, "eval-crowding", List.of(1.0)));
 
-    private static TestContext context(Plugin postprocess) {
-        return new TestContext(3, BUDGET, TINY)
+    private static FixedContext context(Plugin postprocess) {
+        return new FixedContext(3, BUDGET, TINY)
                 .with("model", new FcosMiniPlugin(), Map.of("width", 8, "input", 32))
                 .with("cls-loss", new FocalLoss(), Map.of())
                 .with("box-loss", new GiouLoss(), Map.of())
@@ -76,7 +77,7 @@ class DetectionTaskTest {
     void trainsOnceEvaluatesEverySetAndIsDeterministic() throws Exception {
         DetectionTask task = new DetectionTask();
         DetectionTask.CACHE.clear();
-        TestContext greedy = context(new GreedyNms());
+        FixedContext greedy = context(new GreedyNms());
         TrialOutcome first = task.run(greedy);
         assertThat(first.metrics()).containsKeys("mAP", "AP50", "AP75", "AR100", "postprocessMs", "mAP@crowding=1",
                 "AP50@crowding=1", "AP75@crowding=1", "AR100@crowding=1", "postprocessMs@crowding=1");
@@ -111,7 +112,7 @@ class DetectionTaskTest {
         assertThat(first.cost().trainSeconds()).isPositive();
 
         // another post-processor with the same training configuration reuses the detector
-        TestContext soft = context(new SoftNmsGaussian());
+        FixedContext soft = context(new SoftNmsGaussian());
         TrialOutcome reused = task.run(soft);
         assertThat(reused.artifacts().get("detector")).asString().startsWith("reused");
         assertThat(reused.curves()).isEqualTo(first.curves());
@@ -133,7 +134,7 @@ class DetectionTaskTest {
     void anotherProcessLoadsTheDetectorFromTheCacheAndGetsTheSameNumbers(@TempDir Path cache) throws Exception {
         DetectionTask task = new DetectionTask();
         DetectionTask.CACHE.clear();
-        TestContext trainer = context(new GreedyNms()).withCache(cache);
+        FixedContext trainer = context(new GreedyNms()).withCache(cache);
         TrialOutcome trained = task.run(trainer);
         assertThat(trained.artifacts().get("detector")).isEqualTo("trained in this trial");
         Path entry;
@@ -143,7 +144,7 @@ class DetectionTaskTest {
         assertThat(entry.getFileName().toString()).matches("detector-[0-9a-f]{64}\\.bin");
 
         DetectionTask.CACHE.clear();
-        TestContext loader = context(new GreedyNms()).withCache(cache);
+        FixedContext loader = context(new GreedyNms()).withCache(cache);
         TrialOutcome loaded = task.run(loader);
         assertThat(loaded.artifacts().get("detector")).asString().startsWith("reused: loaded from the results' cache");
         assertSameNumbers(loaded, trained);
@@ -173,9 +174,9 @@ class DetectionTaskTest {
 
     @Test
     void trainingKeyLeavesOutOnlyThePostprocessor() {
-        TestContext a = context(new GreedyNms());
-        TestContext b = context(new SoftNmsGaussian());
-        TestContext c = new TestContext(4, BUDGET, TINY).with("model", new FcosMiniPlugin(), Map.of("width", 8, "input", 32))
+        FixedContext a = context(new GreedyNms());
+        FixedContext b = context(new SoftNmsGaussian());
+        FixedContext c = new FixedContext(4, BUDGET, TINY).with("model", new FcosMiniPlugin(), Map.of("width", 8, "input", 32))
                 .with("cls-loss", new FocalLoss(), Map.of()).with("box-loss", new GiouLoss(), Map.of());
         String keyA = DetectorCache.key(a, a.slot("model", Plugin.class), a.slot("cls-loss", Plugin.class),
                 a.slot("box-loss", Plugin.class));
@@ -185,11 +186,11 @@ class DetectionTaskTest {
                 c.slot("box-loss", Plugin.class));
         assertThat(keyA).isEqualTo(keyB).isNotEqualTo(keyC).contains("\"seed\":3", "\"id\":\"detector.fcos-mini\"",
                 "\"width\":8", "\"epochs\":1", "\"eval-crowding\":[1.0]", "\"version\":" + DetectorCache.VERSION);
-        TestContext wider = new TestContext(3, BUDGET, TINY).with("model", new FcosMiniPlugin(), Map.of("width", 16, "input", 32))
+        FixedContext wider = new FixedContext(3, BUDGET, TINY).with("model", new FcosMiniPlugin(), Map.of("width", 16, "input", 32))
                 .with("cls-loss", new FocalLoss(), Map.of()).with("box-loss", new GiouLoss(), Map.of());
         assertThat(DetectorCache.key(wider, wider.slot("model", Plugin.class), wider.slot("cls-loss", Plugin.class),
                 wider.slot("box-loss", Plugin.class))).isNotEqualTo(keyA);
-        TestContext moreEpochs = new TestContext(3, new Budget(2, 8, 0.002, "cosine", "adam", 0), TINY)
+        FixedContext moreEpochs = new FixedContext(3, new Budget(2, 8, 0.002, "cosine", "adam", 0), TINY)
                 .with("model", new FcosMiniPlugin(), Map.of("width", 8, "input", 32))
                 .with("cls-loss", new FocalLoss(), Map.of()).with("box-loss", new GiouLoss(), Map.of());
         assertThat(DetectorCache.key(moreEpochs, moreEpochs.slot("model", Plugin.class),

@@ -1,5 +1,6 @@
 package ablate.plugins.segmentation.task;
 
+import ablate.plugins.common.FixedContext;
 import ablate.datasets.segmentation.LabelPng;
 import ablate.harness.cli.Main;
 import ablate.harness.spi.Budget;
@@ -36,8 +37,8 @@ class SegmentationTaskTest {
     private static final DatasetSpec SCENES = new DatasetSpec("garment-scenes", "embedded", 32, 12,
             Map.of("canvas", 32L, "min-size", 8L, "max-size", 14L));
 
-    private static SegContext context(DatasetSpec data, Map<String, Object> options, SegmentationLossPlugin loss) {
-        return new SegContext(3, BUDGET, data, options)
+    private static FixedContext context(DatasetSpec data, Map<String, Object> options, SegmentationLossPlugin loss) {
+        return new FixedContext(3, BUDGET, data, options)
                 .with("model", new UNetPlugin(), Map.of("depth", 2L, "width", 4L))
                 .with("loss", loss, Map.of())
                 .with("attention", new ScsePlugin(), Map.of());
