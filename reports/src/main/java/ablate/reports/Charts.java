@@ -112,6 +112,12 @@ public final class Charts {
             lin.setAutoRangeIncludesZero(false);
             lin.setLowerMargin(0.12);
             lin.setUpperMargin(0.12);
+            if (max - min <= 1e-9 * Math.max(1, Math.abs(max))) {
+                // every variant has the same cost (e.g. only the loss differs): JFreeChart would span a near-zero
+                // range whose ticks all print as the same value; a ±5% window shows the one value among distinct ticks
+                double half = Math.max(Math.abs(max) * 0.05, 1);
+                lin.setRange(min - half, max + half);
+            }
             x = lin;
         }
         NumberAxis y = valueAxis(metricLabel);

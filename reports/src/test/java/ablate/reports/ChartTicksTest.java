@@ -34,6 +34,18 @@ class ChartTicksTest {
     }
 
     @Test
+    void parameterTicksOfVariantsWithTheSameCountAreDistinct() {
+        // variants that change only the loss share one parameter count: the axis must not repeat "122k"
+        List<Charts.ScatterPoint> points = List.of(
+                new Charts.ScatterPoint("a", 0, 122_411, 0.11, 0.06, 0.16),
+                new Charts.ScatterPoint("b", 1, 122_411, 0.26, 0.13, 0.39));
+        String svg = Charts.scatter("t", "parameters", Format::count, "mIoU", points, List.of(), List.of());
+        List<String> ticks = labels(svg, "[0-9.]+k");
+        assertThat(ticks).hasSizeGreaterThan(2);
+        assertThat(ticks).doesNotHaveDuplicates();
+    }
+
+    @Test
     void valueTicksGetTheDecimalsTheirStepNeeds() {
         assertThat(Format.tick(0.8002, 0.0002)).isEqualTo("0.8002");
         assertThat(Format.tick(0.8, 0.0002)).isEqualTo("0.8");
