@@ -143,8 +143,11 @@ class ProcessIsolationTest {
         Path out = dir.resolve("out");
         Path log = dir.resolve("log.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", s.toString(), "--out", out.toString(), "--device", "cpu", "--quiet")
+        // env --default-signal=INT: a build started in the background by a non-interactive shell (nohup, some CI
+        // runners) hands SIGINT down as ignored, and a JVM that starts with SIGINT ignored keeps ignoring it, so
+        // without the reset Ctrl-C would never reach the run and every trial would finish
+        Process p = new ProcessBuilder("env", "--default-signal=INT", java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", s.toString(), "--out", out.toString(), "--device", "cpu", "--quiet")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (new ResultsStore(out).readAll().isEmpty() && System.nanoTime() < deadline && p.isAlive()) {
