@@ -41,4 +41,26 @@ public interface Task {
     }
 
     TrialOutcome run(TrialContext context) throws Exception;
+
+    /**
+     * Trials whose keys are equal share expensive work (a detector trained once per seed, model-selection fits), so
+     * {@code --shard} keeps them in one shard instead of computing that work again in several. {@code config} is the
+     * trial's configuration (what its id hashes: task, dataset, budget, options, slots, seed). The default, the
+     * configuration itself, shares nothing.
+     */
+    default Object shareKey(Map<String, Object> config) {
+        return config;
+    }
+
+    /** {@code config} without the given slots: the key of trials that differ only in cheap slots. */
+    static Map<String, Object> withoutSlots(Map<String, Object> config, String... slots) {
+        Map<String, Object> key = new java.util.TreeMap<>(config);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kept = new java.util.TreeMap<>((Map<String, Object>) config.get("slots"));
+        for (String s : slots) {
+            kept.remove(s);
+        }
+        key.put("slots", kept);
+        return key;
+    }
 }
