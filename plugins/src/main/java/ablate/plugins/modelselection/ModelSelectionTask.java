@@ -99,6 +99,12 @@ public final class ModelSelectionTask implements Task {
         }
     }
 
+    /** Trials that differ only in this slot share one seed's work (the criteria all score one seed's {@link Evidence}): one shard for them. */
+    @Override
+    public Object shareKey(Map<String, Object> config) {
+        return Task.withoutSlots(config, CriterionPlugin.SLOT);
+    }
+
     @Override
     public TrialOutcome run(TrialContext ctx) throws Exception {
         Settings settings = Settings.parse(ctx.options());

@@ -141,6 +141,12 @@ public final class DetectionTask implements Task {
         DetectionData.validate(dataset, dataDir);
     }
 
+    /** Trials that differ only in this slot share one seed's work (the post-processor is applied to a detector that {@link DetectorCache#key} shares): one shard for them. */
+    @Override
+    public Object shareKey(Map<String, Object> config) {
+        return Task.withoutSlots(config, PostprocessPlugin.SLOT);
+    }
+
     @Override
     public TrialOutcome run(TrialContext ctx) throws Exception {
         DetectionData data = DetectionData.load(ctx.dataset(), ctx.dataDir(), ctx.seed());
