@@ -2,6 +2,7 @@ package ablate.harness.run;
 
 import ablate.harness.UserError;
 import ablate.harness.plan.Trial;
+import ablate.harness.spi.Task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * a suite. The slice depends on the plan alone (never on what a results directory holds), so a requeued shard run
  * with {@code --resume} selects the same trials and skips those it finished.
  *
- * <p>Trials with equal share keys ({@link ablate.harness.spi.Task#shareKey}) reuse one expensive result (a detector
+ * <p>Trials with equal share keys ({@link Task#shareKey}) reuse one expensive result (a detector
  * trained once per seed), so they form one group and go to one shard: split across shards, every shard would
  * compute that result again. Groups are dealt in plan order, each to the shard holding the fewest trials so far
  * (the lowest index on a tie): with groups of one trial that is plain round robin, and shard sizes always differ by
@@ -27,6 +28,11 @@ public final class Shards {
     /** Each trial alone: no shared work. */
     public static List<Trial> select(List<Trial> trials, String shard) {
         return select(trials, shard, Trial::id);
+    }
+
+    /** What {@code ablate run --shard} runs: trials grouped by the task's {@link Task#shareKey}. */
+    public static List<Trial> select(List<Trial> trials, String shard, Task task) {
+        return select(trials, shard, t -> task.shareKey(t.config()));
     }
 
     public static List<Trial> select(List<Trial> trials, String shard, Function<Trial, ?> shareKey) {

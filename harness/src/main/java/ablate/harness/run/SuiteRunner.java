@@ -55,7 +55,7 @@ public final class SuiteRunner {
     public List<TrialResult> run() throws InterruptedException {
         ResultsStore store = new ResultsStore(options.out());
         store.writeSuite(plan.info());
-        List<Trial> mine = Shards.select(plan.trials(), options.shard(), t -> task.shareKey(t.config()));
+        List<Trial> mine = Shards.select(plan.trials(), options.shard(), task);
         int stale = setAsideStale(store, plan.trials().stream().map(Trial::id).collect(Collectors.toSet()));
         if (stale > 0) {
             out.printf("Note: %s held %d trial result%s of another suite or an older version of this one: moved to %s"
