@@ -26,7 +26,8 @@ class ShardsTest {
                 Map<String, Object> slots = new TreeMap<>();
                 slots.put("detector", Map.of("id", "detector.fcos-mini"));
                 slots.put("postprocess", Map.of("id", "post.v" + v));
-                Map<String, Object> config = new TreeMap<>(Map.of("task", "detection", "seed", (long) s, "slots", slots));
+                Map<String, Object> config =
+                        new TreeMap<>(Map.of("task", "detection", "seed", (long) s, "slots", slots));
                 trials.add(new Trial("v" + v + "s" + s, "v" + v, s, Map.of(), config));
             }
         }

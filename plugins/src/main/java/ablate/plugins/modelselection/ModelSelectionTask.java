@@ -99,7 +99,7 @@ public final class ModelSelectionTask implements Task {
         }
     }
 
-    /** Trials that differ only in this slot share one seed's work (the criteria all score one seed's {@link Evidence}): one shard for them. */
+    /** The criteria of one seed all score its {@link Evidence} (the fits): one shard for them, fitted once. */
     @Override
     public Object shareKey(Map<String, Object> config) {
         return Task.withoutSlots(config, CriterionPlugin.SLOT);

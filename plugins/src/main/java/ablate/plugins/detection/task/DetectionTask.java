@@ -141,7 +141,10 @@ public final class DetectionTask implements Task {
         DetectionData.validate(dataset, dataDir);
     }
 
-    /** Trials that differ only in this slot share one seed's work (the post-processor is applied to a detector that {@link DetectorCache#key} shares): one shard for them. */
+    /**
+     * Trials that differ only in the post-processor share one seed's detector ({@link DetectorCache#key}): one shard
+     * for them, so no shard trains it again.
+     */
     @Override
     public Object shareKey(Map<String, Object> config) {
         return Task.withoutSlots(config, PostprocessPlugin.SLOT);
