@@ -1,0 +1,186 @@
+package ablate.reports.compare;
+
+import ablate.results.Direction;
+import ablate.results.ResultsStore;
+import ablate.results.Status;
+import ablate.results.SuiteInfo;
+import ablate.results.TrialResult;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code ablate compare} needs of one run, read from a results directory (per-seed values from
+ * {@code trials/}, so differences can be paired) or from a {@code summary.json} alone (means and sds only).
+ *
+ * @param source     the directory or file it was read from, for messages
+ * @param suite      suite name
+ * @param directions each metric's declared direction
+ * @param variants   variant names in suite order
+ * @param metrics    variant → metric → values
+ * @param trials     variant → seed → how the trial ended (seeds never run are absent)
+ * @param claims     "variant · plugin · metric" → verdict, from {@code summary.json} (empty when there is none)
+ * @param commit     the commit the run's provenance names, or null
+ */
+public record RunSnapshot(Path source, String suite, Map<String, Direction> directions, List<String> variants,
+                          Map<String, Map<String, MetricSample>> metrics, Map<String, Map<Long, Status>> trials,
+                          Map<String, String> claims, String commit) {
+    /** The summary layout this code reads; a newer major version may have moved what it needs. */
+    static final int SUMMARY_MAJOR = 1;
+
+    /** A results directory, or a {@code summary.json} (or a directory holding only one). */
+    public static RunSnapshot read(Path path) {
+        if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("suite.json"))) {
+            return fromResults(path);
+        }
+        Path summary = Files.isDirectory(path) ? path.resolve("summary.json") : path;
+        if (!Files.isRegularFile(summary)) {
+            throw new BadInput(path + ": neither a results directory (suite.json) nor a summary.json");
+        }
+        return fromSummary(summary, readJson(summary));
+    }
+
+    /** The run's {@code summary.json} as a tree, checked to be one this code understands. */
+    public static JsonNode readJson(Path file) {
+        JsonNode root;
+        try {
+            root = ResultsStore.JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInput(file + ": not valid JSON (truncated or corrupt?): " + firstLine(e.getMessage()));
+        }
+        String schema = root == null ? "" : root.path("schema").asText("");
+        if (!schema.startsWith("ablate-summary/")) {
+            throw new BadInput(file + ": not an Ablate summary.json (no \"schema\": \"ablate-summary/…\")");
+        }
+        int major = parseMajor(schema.substring("ablate-summary/".length()));
+        if (major > SUMMARY_MAJOR) {
+            throw new BadInput(file + ": written by a newer Ablate (" + schema + "; this one reads ablate-summary/"
+                    + SUMMARY_MAJOR + ")");
+        }
+        return root;
+    }
+
+    private static RunSnapshot fromResults(Path dir) {
+        SuiteInfo suite;
+        List<TrialResult> trials;
+        try {
+            suite = new ResultsStore(dir).readSuite();
+            trials = new ResultsStore(dir).readAll();
+        } catch (UncheckedIOException e) {
+            throw new BadInput(firstLine(e.getMessage()));
+        }
+        Map<String, Direction> directions = new LinkedHashMap<>();
+        if (suite.metrics() != null) {
+            directions.putAll(suite.metrics());
+        } else if (suite.lowerIsBetter() != null) {
+            suite.lowerIsBetter().forEach(m -> directions.put(m, Direction.LOWER));
+        }
+        List<String> variants = suite.variants().stream().map(SuiteInfo.Variant::name).toList();
+        Map<String, Map<String, Map<Long, Double>>> values = new LinkedHashMap<>();
+        Map<String, Map<Long, Status>> statuses = new LinkedHashMap<>();
+        String commit = null;
+        for (TrialResult t : trials) {
+            statuses.computeIfAbsent(t.variant(), k -> new HashMap<>()).put(t.seed(), t.status());
+            if (t.provenance() != null && t.provenance().gitCommit() != null) {
+                commit = t.provenance().gitCommit();
+            }
+            if (t.status() != Status.PASSED || t.metrics() == null) {
+                continue;
+            }
+            t.metrics().forEach((m, v) -> {
+                if (v != null && Double.isFinite(v)) {
+                    values.computeIfAbsent(t.variant(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(m, k -> new HashMap<>()).put(t.seed(), v);
+                }
+            });
+        }
+        Map<String, Map<String, MetricSample>> metrics = new LinkedHashMap<>();
+        values.forEach((v, byMetric) -> byMetric.forEach((m, bySeed) ->
+                metrics.computeIfAbsent(v, k -> new LinkedHashMap<>()).put(m, MetricSample.ofSeeds(bySeed))));
+        Path summary = dir.resolve("summary.json");
+        Map<String, String> claims = Files.isRegularFile(summary) ? claims(readJson(summary)) : Map.of();
+        return new RunSnapshot(dir, suite.name(), directions, variants, metrics, statuses, claims, commit);
+    }
+
+    static RunSnapshot fromSummary(Path file, JsonNode root) {
+        JsonNode suite = root.path("suite");
+        String name = suite.path("name").asText(null);
+        if (name == null || !root.path("variants").isArray()) {
+            throw new BadInput(file + ": summary.json lacks suite.name or variants");
+        }
+        Map<String, Direction> directions = new LinkedHashMap<>();
+        suite.path("metricDirections").fields().forEachRemaining(e ->
+                directions.put(e.getKey(), Direction.valueOf(e.getValue().asText("none").toUpperCase())));
+        List<String> variants = new ArrayList<>();
+        Map<String, Map<String, MetricSample>> metrics = new LinkedHashMap<>();
+        for (JsonNode v : root.path("variants")) {
+            String variant = v.path("name").asText();
+            variants.add(variant);
+            v.path("metrics").fields().forEachRemaining(e -> {
+                JsonNode m = e.getValue();
+                if (m.path("mean").isNumber()) {
+                    metrics.computeIfAbsent(variant, k -> new LinkedHashMap<>()).put(e.getKey(), MetricSample.ofSummary(
+                            m.path("n").asInt(), m.path("mean").asDouble(), m.path("sd").asDouble(Double.NaN)));
+                }
+            });
+        }
+        // summary.json lists the trials that did not pass; every other planned one passed
+        Map<String, Map<Long, Status>> statuses = new LinkedHashMap<>();
+        for (String v : variants) {
+            for (JsonNode s : suite.path("seeds")) {
+                statuses.computeIfAbsent(v, k -> new HashMap<>()).put(s.asLong(), Status.PASSED);
+            }
+        }
+        for (JsonNode f : root.path("failures")) {
+            Status st = Status.valueOf(f.path("status").asText("failed").toUpperCase().replace(' ', '_'));
+            statuses.computeIfAbsent(f.path("variant").asText(), k -> new HashMap<>()).put(f.path("seed").asLong(), st);
+        }
+        String commit = null;
+        for (JsonNode p : root.path("provenance")) {
+            commit = p.path("gitCommit").asText(commit);
+        }
+        return new RunSnapshot(file, name, directions, variants, metrics, statuses, claims(root), commit);
+    }
+
+    private static Map<String, String> claims(JsonNode root) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode c : root.path("claims")) {
+            out.put(c.path("variant").asText() + " · " + c.path("plugin").asText() + " · " + c.path("metric").asText(),
+                    c.path("verdict").asText());
+        }
+        return out;
+    }
+
+    /** The direction of {@code metric}, HIGHER when the run declares none (as reports assume for old files). */
+    public Direction direction(String metric) {
+        Direction d = Direction.of(directions, metric);
+        return d == null ? Direction.HIGHER : d;
+    }
+
+    /** Every metric name recorded or declared in this run. */
+    public java.util.Set<String> metricNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(directions.keySet());
+        metrics.values().forEach(m -> names.addAll(m.keySet()));
+        return names;
+    }
+
+    private static int parseMajor(String version) {
+        try {
+            return Integer.parseInt(version.replaceFirst("\\..*", ""));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}
