@@ -103,7 +103,8 @@ public final class HistorySite {
                 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222}
                 table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}
                 th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
-                figure.trend{display:inline-block;margin:0 1rem 1.5rem 0;vertical-align:top}figcaption{font-weight:600}
+                figure.trend{display:inline-block;width:calc(50% - 1rem);min-width:360px;margin:0 1rem 1.5rem 0;vertical-align:top}
+                figure.trend svg{width:100%;height:auto}figcaption{font-weight:600}
                 svg .frame{fill:#fff;stroke:#999}svg .grid{stroke:#eee}svg .tick,svg .commit{font-size:11px;fill:#555}
                 svg .band{fill:#4a7fd4;fill-opacity:.18;stroke:none}svg .mean{fill:none;stroke:#4a7fd4;stroke-width:1.5}
                 svg .fit{stroke:#222;stroke-width:2;stroke-opacity:.55}svg .point{fill:#1f4e9c}

@@ -44,7 +44,7 @@ class HistorySiteBrowserTest {
             List<WebElement> charts = driver.findElements(By.cssSelector("figure.trend svg"));
             assertThat(charts).hasSize(2);
             assertThat(charts.get(0).isDisplayed()).isTrue();
-            assertThat(charts.get(0).getSize().getWidth()).isGreaterThan(500);
+            assertThat(charts.get(0).getSize().getWidth()).isGreaterThan(400);
             WebElement acc = driver.findElement(By.cssSelector("figure.trend[data-metric='accuracy']"));
             assertThat(acc.findElements(By.cssSelector("line.step.worse"))).hasSize(1);
             assertThat(acc.findElements(By.cssSelector("circle.point"))).hasSize(5);
