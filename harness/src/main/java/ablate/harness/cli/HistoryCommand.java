@@ -23,9 +23,10 @@ import java.util.concurrent.Callable;
                 + "suite, machine, date and commit, a folder that can live on a git branch or in a CI cache. 'report' "
                 + "writes a self-contained site: a trend chart per suite, variant and metric with each run's 95% CI, "
                 + "step changes marked, and the latest regressions with their commit range.", ""},
-        subcommands = {HistoryCommand.Add.class, HistoryCommand.Report.class},
+        subcommands = {HistoryCommand.Add.class, HistoryCommand.Report.class, HistoryCommand.Find.class},
         footer = {"", "Examples:", "  ablate history add results/quick --store history --commit $GITHUB_SHA",
                 "  ablate history report --store history --out site",
+                "  ablate compare \"$(ablate history find --store history --suite quick --commit $BASE_SHA)\" results/quick",
                 "", "Exit codes: 0 done, 2 bad input (no summary.json, a newer store, a record already there),",
                 "3 internal error. 'report' skips a corrupt record, says so on stderr and in the site, and goes on."})
 public final class HistoryCommand implements Callable<Integer>, Subcommand {
@@ -83,6 +84,37 @@ public final class HistoryCommand implements Callable<Integer>, Subcommand {
                 return InetAddress.getLocalHost().getHostName();
             } catch (UnknownHostException e) {
                 return "unknown";
+            }
+        }
+    }
+
+    @Command(name = "find", mixinStandardHelpOptions = true,
+            description = "Prints the record of a suite at a commit (exit 2 if none): a base for 'ablate compare'.")
+    static final class Find implements Callable<Integer> {
+        @Option(names = "--store", required = true, paramLabel = "DIR", description = "The history store.")
+        Path store;
+
+        @Option(names = "--suite", required = true, paramLabel = "NAME", description = "Suite name.")
+        String suite;
+
+        @Option(names = "--commit", required = true, paramLabel = "SHA", description = "Commit (a prefix is enough).")
+        String commit;
+
+        @Option(names = "--machine", paramLabel = "NAME", description = "Only records of this machine.")
+        String machine;
+
+        @Override
+        public Integer call() {
+            try {
+                var hit = new HistoryStore(store).find(suite, commit, machine);
+                if (hit.isEmpty()) {
+                    throw new UserError(store + ": no record of suite '" + suite + "' at commit " + commit
+                            + (machine == null ? "" : " on " + machine));
+                }
+                System.out.println(hit.get().file());
+                return 0;
+            } catch (BadInput e) {
+                throw new UserError(e.getMessage());
             }
         }
     }

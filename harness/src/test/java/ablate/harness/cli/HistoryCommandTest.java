@@ -37,6 +37,11 @@ class HistoryCommandTest {
                 "--date", "2026-12-01T00:00:00Z", "--machine", "ci").assertOneLineError("already recorded");
         CliRun.of("history", "add", dir.resolve("r0").toString(), "--store", store.toString(), "--date", "yesterday")
                 .assertOneLineError("--date yesterday");
+        CliRun found = CliRun.of("history", "find", "--store", store.toString(), "--suite", "q", "--commit", "c3");
+        assertThat(found.code()).as(found.err()).isZero();
+        assertThat(found.out().trim()).endsWith("20261204T000000Z-c3.json");
+        CliRun.of("history", "find", "--store", store.toString(), "--suite", "q", "--commit", "zz")
+                .assertOneLineError("no record of suite 'q' at commit zz");
         Files.writeString(store.resolve("records/q/ci/20261209T000000Z-cut.json"), "{\"format\":1,\"su");
 
         CliRun report = CliRun.of("history", "report", "--store", store.toString(), "--out", dir.resolve("site").toString());

@@ -45,7 +45,65 @@ public record RunSnapshot(Path source, String suite, Map<String, Direction> dire
         if (!Files.isRegularFile(summary)) {
             throw new BadInput(path + ": neither a results directory (suite.json) nor a summary.json");
         }
+        if (isHistoryRecord(summary)) {
+            return fromRecord(summary);
+        }
         return fromSummary(summary, readJson(summary));
+    }
+
+    /** A record of {@code ablate history add} (it has "format" and "series", a summary has "schema"). */
+    private static boolean isHistoryRecord(Path file) {
+        try {
+            JsonNode n = ResultsStore.JSON.readTree(file.toFile());
+            return n != null && n.has("format") && n.has("series") && !n.has("schema");
+        } catch (IOException e) {
+            return false; // told by the summary reader, with the file's name
+        }
+    }
+
+    /**
+     * A history record as a run, so a pull request's base can come from the store: per-seed values and trial
+     * outcomes when the record kept them (added from a results directory), else the summary figures (unpaired).
+     */
+    private static RunSnapshot fromRecord(Path file) {
+        JsonNode n;
+        try {
+            n = ResultsStore.JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInput(file + ": not valid JSON (truncated or corrupt?): " + firstLine(e.getMessage()));
+        }
+        if (n.path("format").asInt() > 1) {
+            throw new BadInput(file + ": a history record of a newer format (" + n.path("format").asInt() + ")");
+        }
+        Map<String, Direction> directions = new LinkedHashMap<>();
+        n.path("directions").fields().forEachRemaining(e ->
+                directions.put(e.getKey(), Direction.valueOf(e.getValue().asText("none").toUpperCase())));
+        List<String> variants = new ArrayList<>();
+        Map<String, Map<String, MetricSample>> metrics = new LinkedHashMap<>();
+        n.path("series").fields().forEachRemaining(v -> {
+            variants.add(v.getKey());
+            v.getValue().fields().forEachRemaining(m -> {
+                JsonNode seeds = n.path("seeds").path(v.getKey()).path(m.getKey());
+                MetricSample sample;
+                if (seeds.isObject() && seeds.size() > 0) {
+                    Map<Long, Double> bySeed = new HashMap<>();
+                    seeds.fields().forEachRemaining(s -> bySeed.put(Long.parseLong(s.getKey()), s.getValue().asDouble()));
+                    sample = MetricSample.ofSeeds(bySeed);
+                } else {
+                    JsonNode p = m.getValue();
+                    sample = MetricSample.ofSummary(p.path("n").asInt(), p.path("mean").asDouble(), p.path("sd").asDouble(Double.NaN));
+                }
+                metrics.computeIfAbsent(v.getKey(), k -> new LinkedHashMap<>()).put(m.getKey(), sample);
+            });
+        });
+        Map<String, Map<Long, Status>> statuses = new LinkedHashMap<>();
+        n.path("trials").fields().forEachRemaining(v -> v.getValue().fields().forEachRemaining(s ->
+                statuses.computeIfAbsent(v.getKey(), k -> new HashMap<>()).put(Long.parseLong(s.getKey()),
+                        Status.valueOf(s.getValue().asText().toUpperCase().replace(' ', '_')))));
+        Map<String, String> claims = new LinkedHashMap<>();
+        n.path("claims").fields().forEachRemaining(c -> claims.put(c.getKey(), c.getValue().asText()));
+        return new RunSnapshot(file, n.path("suite").asText(), directions, variants, metrics, statuses, claims,
+                n.path("commit").asText(null));
     }
 
     /** The run's {@code summary.json} as a tree, checked to be one this code understands. */

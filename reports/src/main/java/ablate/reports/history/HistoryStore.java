@@ -94,8 +94,43 @@ public final class HistoryStore {
             });
         }
         rec.put("failed", summary.path("failures").size());
+        if (Files.isRegularFile(summaryFile.resolveSibling("suite.json"))) {
+            seeds(rec, RunSnapshot.read(summaryFile.getParent()));
+        }
         ResultsStore.writeAtomically(file, rec);
         return file;
+    }
+
+    /**
+     * The per-seed values and trial outcomes of a results directory, so {@code ablate compare} can pair a new run
+     * with this record as its base (a summary alone allows only Welch's unpaired test).
+     */
+    private static void seeds(ObjectNode rec, RunSnapshot run) {
+        ObjectNode seeds = rec.putObject("seeds");
+        run.metrics().forEach((v, byMetric) -> byMetric.forEach((m, sample) -> {
+            ObjectNode s = child(seeds, v).putObject(m);
+            sample.bySeed().forEach((seed, value) -> s.put(String.valueOf(seed), value));
+        }));
+        ObjectNode trials = rec.putObject("trials");
+        run.trials().forEach((v, bySeed) -> new java.util.TreeMap<>(bySeed).forEach((seed, status) ->
+                child(trials, v).put(String.valueOf(seed), status.label())));
+        ObjectNode claims = rec.putObject("claims");
+        run.claims().forEach(claims::put);
+    }
+
+    private static ObjectNode child(ObjectNode parent, String key) {
+        return parent.get(key) instanceof ObjectNode o ? o : parent.putObject(key);
+    }
+
+    /**
+     * The newest readable record of {@code suite} at a commit ({@code commit} may be a prefix of the recorded id, or
+     * the recorded short id a prefix of it), on {@code machine} when given: a pull request's base from the store.
+     */
+    public java.util.Optional<HistoryRecord> find(String suite, String commit, String machine) {
+        List<HistoryRecord> hits = readAll().records().stream().filter(r -> r.suite().equals(suite)
+                && (machine == null || r.machine().equals(machine))
+                && (r.commit().startsWith(commit) || commit.startsWith(r.commit()))).toList();
+        return hits.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(hits.get(hits.size() - 1));
     }
 
     /** Every readable record, oldest first; a corrupt, truncated or newer record is skipped and said so. */
