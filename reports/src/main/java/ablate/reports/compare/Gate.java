@@ -44,7 +44,7 @@ public final class Gate {
                     + head.source() + " " + head.variants());
         }
         for (String m : maxDrop.keySet()) {
-            if (!head.metricNames().contains(m) && !base.metricNames().contains(m)) {
+            if (!known(head, m) && !known(base, m)) {
                 throw new BadInput("gate." + m + ": suite '" + head.suite() + "' has no metric '" + m + "' (metrics: "
                         + String.join(", ", head.metricNames()) + ")");
             }
@@ -55,7 +55,7 @@ public final class Gate {
             Map<String, MetricSample> h = head.metrics().getOrDefault(v, Map.of());
             for (String m : h.keySet()) {
                 if (b.containsKey(m)) {
-                    raw.add(change(v, m, head.direction(m), b.get(m), h.get(m), maxDrop.getOrDefault(m, 0.0)));
+                    raw.add(change(v, m, head.direction(m), b.get(m), h.get(m), tolerance(maxDrop, m)));
                 }
             }
         }
@@ -69,6 +69,20 @@ public final class Gate {
         }
         return new GateResult(head.suite(), base.source().toString(), head.source().toString(), changes,
                 newFailures(base, head, variants), claimChanges(base, head));
+    }
+
+    /** A metric with an {@code @…} suffix (the same figure under a condition) takes its base name's tolerance. */
+    static double tolerance(Map<String, Double> maxDrop, String metric) {
+        Double t = maxDrop.get(metric);
+        int at = metric.indexOf('@');
+        if (t == null && at > 0) {
+            t = maxDrop.get(metric.substring(0, at));
+        }
+        return t == null ? 0.0 : t;
+    }
+
+    private static boolean known(RunSnapshot run, String metric) {
+        return run.metricNames().stream().anyMatch(m -> m.equals(metric) || m.startsWith(metric + "@"));
     }
 
     static Verdict verdict(MetricChange c, double pHolm) {

@@ -46,7 +46,11 @@ public record RunSnapshot(Path source, String suite, Map<String, Direction> dire
             throw new BadInput(path + ": neither a results directory (suite.json) nor a summary.json");
         }
         if (isHistoryRecord(summary)) {
-            return fromRecord(summary);
+            try {
+                return fromRecord(summary);
+            } catch (NumberFormatException e) {
+                throw new BadInput(summary + ": a corrupt history record (a seed that is not a number: " + e.getMessage() + ")");
+            }
         }
         return fromSummary(summary, readJson(summary));
     }
@@ -77,7 +81,7 @@ public record RunSnapshot(Path source, String suite, Map<String, Direction> dire
         }
         Map<String, Direction> directions = new LinkedHashMap<>();
         n.path("directions").fields().forEachRemaining(e ->
-                directions.put(e.getKey(), Direction.valueOf(e.getValue().asText("none").toUpperCase())));
+                directions.put(e.getKey(), direction(file, e.getKey(), e.getValue().asText())));
         List<String> variants = new ArrayList<>();
         Map<String, Map<String, MetricSample>> metrics = new LinkedHashMap<>();
         n.path("series").fields().forEachRemaining(v -> {
@@ -99,7 +103,7 @@ public record RunSnapshot(Path source, String suite, Map<String, Direction> dire
         Map<String, Map<Long, Status>> statuses = new LinkedHashMap<>();
         n.path("trials").fields().forEachRemaining(v -> v.getValue().fields().forEachRemaining(s ->
                 statuses.computeIfAbsent(v.getKey(), k -> new HashMap<>()).put(Long.parseLong(s.getKey()),
-                        Status.valueOf(s.getValue().asText().toUpperCase().replace(' ', '_')))));
+                        status(file, s.getValue().asText()))));
         Map<String, String> claims = new LinkedHashMap<>();
         n.path("claims").fields().forEachRemaining(c -> claims.put(c.getKey(), c.getValue().asText()));
         return new RunSnapshot(file, n.path("suite").asText(), directions, variants, metrics, statuses, claims,
@@ -176,7 +180,7 @@ public record RunSnapshot(Path source, String suite, Map<String, Direction> dire
         }
         Map<String, Direction> directions = new LinkedHashMap<>();
         suite.path("metricDirections").fields().forEachRemaining(e ->
-                directions.put(e.getKey(), Direction.valueOf(e.getValue().asText("none").toUpperCase())));
+                directions.put(e.getKey(), direction(file, e.getKey(), e.getValue().asText())));
         List<String> variants = new ArrayList<>();
         Map<String, Map<String, MetricSample>> metrics = new LinkedHashMap<>();
         for (JsonNode v : root.path("variants")) {
@@ -198,7 +202,7 @@ public record RunSnapshot(Path source, String suite, Map<String, Direction> dire
             }
         }
         for (JsonNode f : root.path("failures")) {
-            Status st = Status.valueOf(f.path("status").asText("failed").toUpperCase().replace(' ', '_'));
+            Status st = status(file, f.path("status").asText("failed"));
             statuses.computeIfAbsent(f.path("variant").asText(), k -> new HashMap<>()).put(f.path("seed").asLong(), st);
         }
         String commit = null;
@@ -228,6 +232,24 @@ public record RunSnapshot(Path source, String suite, Map<String, Direction> dire
         java.util.Set<String> names = new java.util.LinkedHashSet<>(directions.keySet());
         metrics.values().forEach(m -> names.addAll(m.keySet()));
         return names;
+    }
+
+    /** A direction as summary.json and history records write it ("higher"); anything else is a corrupt file. */
+    static Direction direction(Path file, String metric, String text) {
+        try {
+            return Direction.valueOf(text.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(file + ": metric '" + metric + "' has direction '" + text + "' (higher, lower or none)");
+        }
+    }
+
+    /** A trial status as its label ("timed out"); anything else is a corrupt file. */
+    static Status status(Path file, String label) {
+        try {
+            return Status.valueOf(label.toUpperCase().replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(file + ": unknown trial status '" + label + "'");
+        }
     }
 
     private static int parseMajor(String version) {

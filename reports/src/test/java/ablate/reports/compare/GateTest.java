@@ -179,6 +179,24 @@ class GateTest {
     }
 
     @Test
+    void aConditionedMetricTakesItsBaseNamesTolerance() {
+        assertThat(Gate.tolerance(Map.of("mAP", 0.02), "mAP@crowding=0.5")).isEqualTo(0.02);
+        assertThat(Gate.tolerance(Map.of("mAP", 0.02, "mAP@crowding=0.5", 0.05), "mAP@crowding=0.5")).isEqualTo(0.05);
+        assertThat(Gate.tolerance(Map.of("mAP", 0.02), "ece")).isZero();
+    }
+
+    @Test
+    void anUnknownDirectionOrStatusInASummaryIsBadInput() throws Exception {
+        Path f = dir.resolve("odd.json");
+        java.nio.file.Files.writeString(f, summary(0.8, "reproduced").replace("\"higher\"", "\"sideways\""));
+        assertThatThrownBy(() -> RunSnapshot.read(f)).isInstanceOf(BadInput.class)
+                .hasMessage(f + ": metric 'accuracy' has direction 'sideways' (higher, lower or none)");
+        java.nio.file.Files.writeString(f, summary(0.7, "reproduced").replace("timed out", "melted"));
+        assertThatThrownBy(() -> RunSnapshot.read(f)).isInstanceOf(BadInput.class)
+                .hasMessage(f + ": unknown trial status 'melted'");
+    }
+
+    @Test
     void aTruncatedOrNewerSummaryIsOneLine() throws Exception {
         Path cut = dir.resolve("cut.json");
         java.nio.file.Files.writeString(cut, "{\"schema\":\"ablate-summary/1\",\"suite\":{");
