@@ -68,7 +68,7 @@ public final class Gate {
                     verdict(c, adjusted[i])));
         }
         return new GateResult(head.suite(), base.source().toString(), head.source().toString(), changes,
-                newFailures(base, head, variants), claimChanges(base, head));
+                newFailures(base, head, variants), claimChanges(base, head), notCompared(base, head, variants));
     }
 
     /** A metric with an {@code @…} suffix (the same figure under a condition) takes its base name's tolerance. */
@@ -169,6 +169,20 @@ public final class Gate {
                     out.add(new GateResult.NewFailure(v, seed, now.label()));
                 }
             });
+        }
+        return out;
+    }
+
+    /** What one run holds and the other does not: said, so a variant that vanished is not silently "passed". */
+    private static List<String> notCompared(RunSnapshot base, RunSnapshot head, List<String> common) {
+        List<String> out = new ArrayList<>();
+        base.variants().stream().filter(v -> !common.contains(v)).forEach(v -> out.add("only in base: " + v));
+        head.variants().stream().filter(v -> !common.contains(v)).forEach(v -> out.add("only in new: " + v));
+        for (String v : common) {
+            var b = base.metrics().getOrDefault(v, Map.of());
+            var h = head.metrics().getOrDefault(v, Map.of());
+            b.keySet().stream().filter(m -> !h.containsKey(m)).forEach(m -> out.add("only in base: " + v + " · " + m));
+            h.keySet().stream().filter(m -> !b.containsKey(m)).forEach(m -> out.add("only in new: " + v + " · " + m));
         }
         return out;
     }

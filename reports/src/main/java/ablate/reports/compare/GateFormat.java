@@ -83,6 +83,7 @@ public final class GateFormat {
         }
         root.set("newFailures", ResultsStore.JSON.valueToTree(r.newFailures()));
         root.set("claimChanges", ResultsStore.JSON.valueToTree(r.claimChanges()));
+        root.set("notCompared", ResultsStore.JSON.valueToTree(r.notCompared()));
         try {
             return ResultsStore.JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -105,6 +106,9 @@ public final class GateFormat {
         for (GateResult.ClaimChange c : r.claimChanges()) {
             b.append(bullet).append("Claim ").append(c.claim()).append(": ").append(c.before()).append(" → ")
                     .append(c.now()).append('\n');
+        }
+        if (!r.notCompared().isEmpty()) {
+            b.append(bullet).append("Not compared (").append(String.join("; ", r.notCompared())).append(")\n");
         }
         r.changes().stream().filter(c -> !c.paired()).findFirst().ifPresent(c ->
                 b.append(bullet).append("Some changes are unpaired: ").append(c.note()).append('\n'));

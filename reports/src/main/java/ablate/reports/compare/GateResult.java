@@ -11,9 +11,10 @@ import java.util.List;
  * @param changes      every variant × metric compared
  * @param newFailures  trials that passed in the base and do not now
  * @param claimChanges claims whose verdict differs
+ * @param notCompared  variants or variant · metric pairs held by only one run, with which ("only in base: se")
  */
 public record GateResult(String suite, String base, String head, List<MetricChange> changes,
-                         List<NewFailure> newFailures, List<ClaimChange> claimChanges) {
+                         List<NewFailure> newFailures, List<ClaimChange> claimChanges, List<String> notCompared) {
 
     public record NewFailure(String variant, long seed, String status) {
     }

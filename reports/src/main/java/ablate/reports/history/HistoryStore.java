@@ -153,7 +153,8 @@ public final class HistoryStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
         }
-        records.sort(Comparator.comparing(HistoryRecord::date).thenComparing(HistoryRecord::commit));
+        // by instant, not by text: ISO-8601 text with and without fractional seconds does not sort as time does
+        records.sort(Comparator.comparing((HistoryRecord r) -> Instant.parse(r.date())).thenComparing(HistoryRecord::commit));
         return new Contents(records, skipped);
     }
 
@@ -175,6 +176,11 @@ public final class HistoryStore {
             if (!n.path(k).isTextual()) {
                 throw new BadInput("no \"" + k + "\"");
             }
+        }
+        try {
+            Instant.parse(n.path("date").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadInput("\"date\" is not an ISO-8601 instant: '" + n.path("date").asText() + "'");
         }
         if (!n.path("series").isObject()) {
             throw new BadInput("no \"series\"");

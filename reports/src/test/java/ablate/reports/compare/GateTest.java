@@ -128,6 +128,10 @@ class GateTest {
         Runs a = Runs.suite("s").accuracy("baseline", 0.8, 0.8, 0.8);
         assertThatThrownBy(() -> compare(a, Runs.suite("other").accuracy("baseline", 0.8, 0.8), Map.of()))
                 .isInstanceOf(BadInput.class).hasMessageContaining("different suites").hasMessageContaining("'other'");
+        GateResult partial = compare(Runs.suite("s").accuracy("baseline", 0.8, 0.8).accuracy("se", 0.8, 0.8),
+                Runs.suite("s").accuracy("baseline", 0.8, 0.8).accuracy("eca", 0.8, 0.8), Map.of());
+        assertThat(partial.notCompared()).containsExactly("only in base: se", "only in new: eca");
+        assertThat(GateFormat.text(partial)).contains("Not compared (only in base: se; only in new: eca)");
         assertThatThrownBy(() -> compare(a, Runs.suite("s").accuracy("se", 0.8, 0.8), Map.of()))
                 .isInstanceOf(BadInput.class).hasMessageContaining("no variant in common");
         assertThatThrownBy(() -> compare(a, Runs.suite("s").accuracy("baseline", 0.8, 0.8), Map.of("acuracy", 0.01)))
