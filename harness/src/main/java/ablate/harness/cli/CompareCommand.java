@@ -19,15 +19,17 @@ import java.util.concurrent.Callable;
         header = "Compares two runs of a suite: did a variant get worse beyond noise? (CI gate)",
         description = {"For every variant and metric both runs hold: the difference NEW - BASE paired over the seeds "
                 + "both passed (Welch's unpaired t where they share fewer than two, or only summary.json is given), "
-                + "its 95% CI, a t-test with Holm correction over all comparisons, and a verdict (improved, regressed, "
+                + "its 95%% CI, a t-test with Holm correction over all comparisons, and a verdict (improved, regressed, "
                 + "unchanged, inconclusive) against each metric's tolerance, in its worse direction. Also lists trials "
                 + "that passed in BASE and fail in NEW, and claims whose verdict changed.", ""},
         footer = {"", "Examples:", "  ablate compare base/results/quick results/quick --max-drop accuracy=0.01",
-                "  ablate compare base.json results/quick/summary.json --markdown >> $GITHUB_STEP_SUMMARY",
-                "", "Tolerances: the suite's gate: {accuracy: {max-drop: 0.01}} (from --suite, else the suite file the",
-                "new run recorded, when it exists), overridden by --max-drop; 0 for a metric given none.",
-                "", "Exit codes: 0 nothing regressed, 1 a metric regressed or a trial newly fails, 2 bad input",
-                "(not a run, different suites, no common variant, a tolerance on an unknown metric), 3 internal error."})
+                "  ablate compare base.json results/quick --markdown >> $GITHUB_STEP_SUMMARY",
+                "", "Tolerances: the suite's gate: {accuracy: {max-drop: 0.01}}, from --suite or else",
+                "the suite file the new run recorded (when it exists), overridden by --max-drop;",
+                "0 for a metric given none.",
+                "", "Exit codes: 0 nothing regressed, 1 a metric regressed or a trial newly fails,",
+                "2 bad input (not a run, different suites, no common variant, a tolerance on an",
+                "unknown metric), 3 internal error."})
 public final class CompareCommand implements Callable<Integer>, Subcommand {
 
     @Parameters(index = "0", paramLabel = "BASE", description = "The base run: a results directory or its summary.json.")

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         header = "Writes a run's numbers for Bencher or github-action-benchmark",
         description = {"Reads summary.json and writes Bencher's metric format (bencher) or github-action-benchmark's "
                 + "customBiggerIsBetter / customSmallerIsBetter JSON (one file per direction), the mean of each "
-                + "variant's metric with its 95% CI.", ""},
+                + "variant's metric with its 95%% CI.", ""},
         footer = {"", "Examples:", "  ablate export results/quick --format bencher > bmf.json",
                 "  ablate export results/quick --format customBiggerIsBetter --out bigger.json",
                 "", "Exit codes: 0 written, 2 bad input (no or a corrupt summary.json, unknown format), 3 internal error."})

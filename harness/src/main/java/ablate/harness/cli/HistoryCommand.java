@@ -21,14 +21,15 @@ import java.util.concurrent.Callable;
         header = "Keeps runs across commits and writes a static site of their trends",
         description = {"'add' records a run (its summary.json, and its index.html) in an append-only store keyed by "
                 + "suite, machine, date and commit, a folder that can live on a git branch or in a CI cache. 'report' "
-                + "writes a self-contained site: a trend chart per suite, variant and metric with each run's 95% CI, "
+                + "writes a self-contained site: a trend chart per suite, variant and metric with each run's 95%% CI, "
                 + "step changes marked, and the latest regressions with their commit range.", ""},
         subcommands = {HistoryCommand.Add.class, HistoryCommand.Report.class, HistoryCommand.Find.class},
         footer = {"", "Examples:", "  ablate history add results/quick --store history --commit $GITHUB_SHA",
                 "  ablate history report --store history --out site",
-                "  ablate compare \"$(ablate history find --store history --suite quick --commit $BASE_SHA)\" results/quick",
-                "", "Exit codes: 0 done, 2 bad input (no summary.json, a newer store, a record already there),",
-                "3 internal error. 'report' skips a corrupt record, says so on stderr and in the site, and goes on."})
+                "  ablate history find --store history --suite quick --commit $BASE_SHA",
+                "", "Exit codes: 0 done, 2 bad input (no summary.json, a newer store, a record",
+                "already there, no record found), 3 internal error. 'report' skips a corrupt",
+                "record, says so on stderr and in the site, and goes on."})
 public final class HistoryCommand implements Callable<Integer>, Subcommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

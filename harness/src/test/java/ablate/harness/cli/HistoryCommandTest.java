@@ -55,6 +55,20 @@ class HistoryCommandTest {
                 .assertOneLineError("ablate-history.json: store format 7 is newer");
     }
 
+    /** picocli formats descriptions: a bare '%' would print a warning and the raw text. */
+    @Test
+    void theHelpOfTheNewCommandsPrintsCleanlyAndNamesTheExitCodes() {
+        for (String[] cmd : new String[][]{{"compare", "--help"}, {"history", "--help"}, {"export", "--help"},
+                {"history", "add", "--help"}, {"history", "report", "--help"}, {"history", "find", "--help"}}) {
+            CliRun r = CliRun.of(cmd);
+            assertThat(r.code()).isZero();
+            assertThat(r.err()).as(String.join(" ", cmd)).isEmpty();
+        }
+        assertThat(CliRun.of("compare", "--help").out()).contains("95% CI", "1 a metric regressed", "2", "3 internal error");
+        assertThat(CliRun.of("history", "--help").out()).contains("95% CI", "2 bad input", "3 internal error");
+        assertThat(CliRun.of("export", "--help").out()).contains("95% CI", "2 bad input", "3 internal error");
+    }
+
     @Test
     void exportWritesBencherJsonAndRefusesAnUnknownFormat() throws Exception {
         Path run = summary(dir.resolve("r"), 0.8);
