@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  */
 public final class SuiteLoader extends NodeReader {
     private static final List<String> TOP_KEYS = List.of("name", "description", "task", "dataset", "model",
-            "baseline", "variants", "seeds", "budget", "timeout", "options");
+            "baseline", "variants", "seeds", "budget", "timeout", "options", "gate");
     private static final List<String> DATASET_KEYS = List.of("name", "source", "train", "test");
     private static final List<String> BUDGET_KEYS = List.of("epochs", "batch", "lr", "schedule", "optimizer",
             "weight-decay");
@@ -126,7 +126,17 @@ public final class SuiteLoader extends NodeReader {
         Budget budget = budget(keys.get("budget"));
         Duration timeout = keys.containsKey("timeout") ? duration(keys.get("timeout")) : Duration.ofMinutes(30);
         Map<String, Object> options = keys.containsKey("options") ? plainMap(keys.get("options"), "options") : Map.of();
+        if (keys.containsKey("gate")) {
+            checkGate(keys.get("gate"), task);
+        }
         return new Suite(file, name, description, taskId, dataset, baseline, variants, seeds, budget, timeout, options);
+    }
+
+    /** {@code gate: {metric: {max-drop: x}}} is read by {@code ablate compare}; checked here so a typo fails at once. */
+    private void checkGate(Node node, Task task) {
+        entries(mapping(node, "gate"), "gate.", List.copyOf(task.metrics().keySet())).forEach((m, spec) ->
+                entries(mapping(spec, "gate." + m), "gate." + m + ".", List.of("max-drop")).forEach((k, v) ->
+                        number(v, "gate." + m + "." + k, 0, Double.MAX_VALUE)));
     }
 
     /** The name is the default results directory, {@code results/<name>}: it must stay one directory there. */
