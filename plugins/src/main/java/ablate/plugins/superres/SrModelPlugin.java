@@ -20,8 +20,8 @@ public interface SrModelPlugin extends Plugin {
     }
 
     /**
-     * The network's receptive field, in pixels of its input: an image whose low-resolution side is smaller than
-     * this (in the input's resolution) cannot be restored meaningfully and is refused before training.
+     * The network's receptive field in low-resolution pixels (rounded up): a test image whose low-resolution side
+     * is smaller, i.e. whose HR side is under scale × this, is refused before training.
      */
-    int receptiveField(Params params);
+    int receptiveField(int scale, Params params);
 }

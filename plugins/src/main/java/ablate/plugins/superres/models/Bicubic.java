@@ -25,7 +25,7 @@ public final class Bicubic implements SrModelPlugin {
     }
 
     @Override
-    public int receptiveField(Params params) {
+    public int receptiveField(int scale, Params params) {
         return 4;   // the cubic kernel's 4 taps
     }
 }

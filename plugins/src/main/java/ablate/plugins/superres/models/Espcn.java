@@ -46,7 +46,7 @@ public final class Espcn implements SrModelPlugin {
     }
 
     @Override
-    public int receptiveField(Params p) {
+    public int receptiveField(int scale, Params p) {
         return 5 + 2 + 2;
     }
 }

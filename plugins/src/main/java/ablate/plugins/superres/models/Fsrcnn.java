@@ -4,20 +4,16 @@ import ablate.harness.spi.Claim;
 import ablate.harness.spi.Param;
 import ablate.harness.spi.Params;
 import ablate.harness.spi.PluginInfo;
-import ablate.plugins.common.MacCounted;
-import ablate.plugins.common.ModelCost;
 import ablate.plugins.superres.SrModelPlugin;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2dTranspose;
-import ai.djl.nn.core.Prelu;
 
 /**
  * {@code sr.fsrcnn}: FSRCNN (Dong, Loy, Tang 2016) on the low-resolution luma: feature extraction 5×5 to d maps,
  * shrinking 1×1 to s, m mapping layers 3×3, expanding 1×1 to d, PReLU after each, and a 9×9 deconvolution of stride
- * {@code scale} (padding 4, output padding scale − 1, so the output is exactly scale × the input). Working at low
- * resolution is what makes it fast. DJL's PReLU learns one slope per layer, where the paper's has one per channel.
+ * {@code scale} (padding 4, output padding scale − 1, so the output is exactly scale × the input; computed in its
+ * exact sub-pixel form, {@link PhaseDeconv}). Working at low
+ * resolution is what makes it fast. PReLU slopes per channel ({@link ChannelPrelu}).
  */
 public final class Fsrcnn implements SrModelPlugin {
     static final PluginInfo INFO = PluginInfo.of("sr.fsrcnn", "model",
@@ -38,41 +34,18 @@ public final class Fsrcnn implements SrModelPlugin {
     public Block create(int scale, Params p) {
         int d = p.getInt("d");
         int s = p.getInt("s");
-        SequentialBlock net = new Net()
-                .add(Srcnn.conv(5, d)).add(new Prelu())
-                .add(Srcnn.conv(1, s)).add(new Prelu());
+        SequentialBlock net = new SequentialBlock()
+                .add(Srcnn.conv(5, d)).add(new ChannelPrelu())
+                .add(Srcnn.conv(1, s)).add(new ChannelPrelu());
         for (int i = 0; i < p.getInt("m"); i++) {
-            net.add(Srcnn.conv(3, s)).add(new Prelu());
+            net.add(Srcnn.conv(3, s)).add(new ChannelPrelu());
         }
-        return net.add(Srcnn.conv(1, d)).add(new Prelu())
-                .add(Conv2dTranspose.builder().setKernelShape(new Shape(9, 9)).optStride(new Shape(scale, scale))
-                        .optPadding(new Shape(4, 4)).optOutPadding(new Shape(scale - 1, scale - 1)).setFilters(1).build());
-    }
-
-    /**
-     * The network, counting its deconvolution's MACs as thop does for {@code ConvTranspose2d}: output elements ×
-     * input channels × kernel area (the other layers by {@link ModelCost#macs}).
-     */
-    static final class Net extends SequentialBlock implements MacCounted {
-        @Override
-        public long macs(Shape... inputShapes) {
-            long total = 0;
-            Shape[] shapes = inputShapes;
-            for (Block child : getChildren().values()) {
-                if (child instanceof Conv2dTranspose) {
-                    Shape out = child.getOutputShapes(shapes)[0];
-                    total += out.size() * shapes[0].get(1) * 81;
-                } else {
-                    total += ModelCost.macs(child, shapes);
-                }
-                shapes = child.getOutputShapes(shapes);
-            }
-            return total;
-        }
+        return net.add(Srcnn.conv(1, d)).add(new ChannelPrelu())
+                .add(new PhaseDeconv(scale));
     }
 
     @Override
-    public int receptiveField(Params p) {
+    public int receptiveField(int scale, Params p) {
         return 5 + 2 * p.getInt("m") + 2;   // + the deconvolution's reach in low-resolution pixels (9 / scale ≈ 3)
     }
 }

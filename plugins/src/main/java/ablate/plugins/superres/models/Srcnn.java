@@ -53,7 +53,7 @@ public final class Srcnn implements SrModelPlugin {
     }
 
     @Override
-    public int receptiveField(Params p) {
-        return p.getInt("f1") + p.getInt("f3") - 1;
+    public int receptiveField(int scale, Params p) {
+        return (p.getInt("f1") + p.getInt("f3") - 1 + scale - 1) / scale;   // its input is already upscaled
     }
 }

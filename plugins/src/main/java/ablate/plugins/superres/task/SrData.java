@@ -88,11 +88,10 @@ record SrData(List<SrImage> train, List<SrImage> test, int scale, int patch, int
      * SSIM window after the {@code scale}-pixel border crop and its low-resolution version must cover the model's
      * receptive field; a training image must hold one training patch.
      */
-    void check(int receptiveField, boolean upsampledInput, boolean trains) {
+    void check(int receptiveField, boolean trains) {
         for (SrImage i : test) {
             int lrSide = Math.min(i.width(), i.height()) / scale;
-            int inputSide = upsampledInput ? lrSide * scale : lrSide;
-            if (Math.min(i.width(), i.height()) - 2 * scale < 11 || inputSide < receptiveField) {
+            if (Math.min(i.width(), i.height()) - 2 * scale < 11 || lrSide < receptiveField) {
                 throw new IllegalArgumentException(i.name() + ": " + i.width() + "×" + i.height() + " is too small for x"
                         + scale + " (needs at least " + Math.max(11 + 2 * scale, scale * receptiveField)
                         + " pixels a side: the model's receptive field at low resolution and an 11×11 SSIM window "

@@ -83,7 +83,7 @@ public final class SuperResolutionTask implements Task {
     @Override
     public void prepare(DatasetSpec dataset, Map<String, Object> options, Path dataDir) {
         SrData data = SrData.load(dataset, options);   // reads and checks every image before any trial starts
-        data.check(4, false, false);
+        data.check(4, false);
     }
 
     @Override
@@ -93,7 +93,7 @@ public final class SuperResolutionTask implements Task {
         var loss = ctx.slot("loss", SrLossPlugin.class);
         boolean up = model.plugin().upsampledInput();
         Block block = model.plugin().create(data.scale(), model.params());
-        data.check(model.plugin().receptiveField(model.params()), up, block != null);
+        data.check(model.plugin().receptiveField(data.scale(), model.params()), block != null);
         List<SrPair> test = data.test().stream().map(i -> SrPair.of(i, data.scale())).toList();
         Map<String, List<Double>> curves = new LinkedHashMap<>();
         if (block == null) {
