@@ -49,6 +49,8 @@ class SuperResolutionTaskTest {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) x3.artifacts().get("srPerImage");
         assertThat(rows).extracting(r -> r.get("name")).containsExactly("chelsea.png", "coffee.png");
         assertThat((Double) rows.get(0).get("psnrY")).isCloseTo(30.9397, within(1e-4));
+        assertThat(x3.metrics().get("psnrY@image=chelsea.png")).isEqualTo(rows.get(0).get("psnrY"));
+        assertThat(x3.metrics().get("ssimY@image=coffee.png")).isEqualTo(rows.get(1).get("ssimY"));
         assertThat((Double) rows.get(1).get("psnrY")).isCloseTo(27.6676, within(1e-4));
         assertThat((Double) rows.get(0).get("ssimY")).isCloseTo(0.82727, within(1e-5));
         assertThat((Double) rows.get(1).get("ssimY")).isCloseTo(0.79618, within(1e-5));

@@ -38,6 +38,7 @@ import java.util.Random;
  * network with the {@code loss} slot's loss on random aligned HR/LR patches (uniform over the training images,
  * with the 8 flips and 90° rotations), then restores every test image whole and scores it by the protocol of
  * {@link SrEvaluation}: {@code psnrY} (primary) and {@code ssimY}, means over the test images, and
+ * {@code psnrY@image=NAME} and {@code ssimY@image=NAME} per test image (so {@code summary.json} has them),
  * {@code msPerMegapixel}, the time to restore them (median of {@value #TIMED_PASSES} passes after one warm-up) per
  * output megapixel. {@code sr.bicubic} trains nothing and is scored the same way. Artifacts: {@code srPerImage}
  * (PSNR-Y and SSIM-Y per test image), {@code srCrops} (the same zoomed region of HR, bicubic and this output for the
@@ -165,6 +166,10 @@ public final class SuperResolutionTask implements Task {
         metrics.put("psnrY", s.psnrY());
         metrics.put("ssimY", s.ssimY());
         metrics.put("msPerMegapixel", passes[TIMED_PASSES / 2] / megapixels);
+        for (Map<String, Object> row : s.perImage()) {   // per image too, so summary.json carries them
+            metrics.put("psnrY@image=" + row.get("name"), (Double) row.get("psnrY"));
+            metrics.put("ssimY@image=" + row.get("name"), (Double) row.get("ssimY"));
+        }
         Cost cost = new Cost(size.trainableParams(), size.totalParams(), size.macsPerSample(), trainSeconds,
                 first[TIMED_PASSES / 2], first[TIMED_PASSES - 1], PeakMemory.bytes());
         Map<String, Object> artifacts = new LinkedHashMap<>();
