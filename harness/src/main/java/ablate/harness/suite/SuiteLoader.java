@@ -210,6 +210,14 @@ public final class SuiteLoader extends NodeReader {
         }
         String name = string(require(raw, m, "dataset.name"), "dataset.name");
         String source = raw.containsKey("source") ? choiceOf(raw.get("source"), "dataset.source", SOURCES) : "auto";
+        // train/test are subset sizes; a task whose data are folders (super-resolution) takes a path there instead,
+        // handed to it as the option of the same name.
+        for (String split : List.of("train", "test")) {
+            if (raw.get(split) instanceof ScalarNode v && !v.getValue().strip().matches("[+-]?[0-9]+")) {
+                options.put(split, v.getValue());
+                raw.remove(split);
+            }
+        }
         int train = raw.containsKey("train") ? intIn(raw.get("train"), "dataset.train", 0, Integer.MAX_VALUE) : 0;
         int test = raw.containsKey("test") ? intIn(raw.get("test"), "dataset.test", 0, Integer.MAX_VALUE) : 0;
         return datasetSpec(m, name, source, train, test, options, task);
