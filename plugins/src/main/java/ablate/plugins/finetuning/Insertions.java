@@ -19,7 +19,7 @@ public record Insertions(Set<String> loraTargets, int loraRank, double loraAlpha
     public static final Insertions NONE = new Insertions(Set.of(), 0, 0, 0, 0, 0);
 
     public Insertions {
-        loraTargets = Set.copyOf(loraTargets);
+        loraTargets = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(loraTargets)); // in the order given, for messages
     }
 
     static Insertions lora(Set<String> targets, int rank, double alpha, double dropout) {
