@@ -53,11 +53,12 @@ record FineTuningData(ImageSet sourceTrain, ImageSet sourceTest, ImageSet target
             throw new IllegalArgumentException("options.source-classes must be a list of class indices, got " + raw);
         }
         for (Object o : list) {
-            if (!(o instanceof Integer c) || c < 0 || c >= classes) {
+            if (!(o instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                    || n.doubleValue() < 0 || n.doubleValue() >= classes) {
                 throw new IllegalArgumentException("options.source-classes: " + o + " is not a class index 0.."
                         + (classes - 1));
             }
-            mask[c] = true;
+            mask[((Number) o).intValue()] = true;
         }
         int count = 0;
         for (boolean b : mask) {

@@ -34,10 +34,12 @@ final class Options {
         if (v == null) {
             return fallback;
         }
-        if (!(v instanceof Integer i)) {
+        // YAML gives Integer or Long (or Double for 1e3) by size and spelling
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("options." + key + " must be an integer, got " + v);
         }
-        return i;
+        return n.intValue();
     }
 
     static double real(Map<String, Object> options, String key, double fallback) {

@@ -72,13 +72,12 @@ final class TinyVit extends AbstractBlock implements MacCounted {
         NDArray x = inputs.singletonOrThrow();
         long n = x.getShape().get(0);
         NDArray tokens = embed.forward(ps, new NDList(patches(x)), training).singletonOrThrow();
-        NDArray c = ps.getValue(cls, x.getDevice(), training);
-        NDArray seq = NDArrays.concat(new NDList(c.broadcast(n, 1, dim), tokens), 1)
-                .add(ps.getValue(pos, x.getDevice(), training));
+        NDArray c = inStep(ps.getValue(cls, x.getDevice(), training).broadcast(n, 1, dim), x);
+        NDArray seq = NDArrays.concat(new NDList(c, tokens), 1).add(ps.getValue(pos, x.getDevice(), training));
         if (prompt != null) {
             NDArray p = ps.getValue(prompt, x.getDevice(), training);
-            long k = p.getShape().get(1);
-            seq = NDArrays.concat(new NDList(seq.get(":, :1, :"), p.broadcast(n, k, dim), seq.get(":, 1:, :")), 1);
+            NDArray prompts = inStep(p.broadcast(n, p.getShape().get(1), dim), x);
+            seq = NDArrays.concat(new NDList(seq.get(":, :1, :"), prompts, seq.get(":, 1:, :")), 1);
         }
         NDList h = new NDList(seq);
         for (VitLayer layer : layers) {
@@ -86,6 +85,16 @@ final class TinyVit extends AbstractBlock implements MacCounted {
         }
         NDArray first = h.singletonOrThrow().get(":, 0, :");
         return norm.forward(ps, new NDList(first), training);
+    }
+
+    /**
+     * An op whose first operand is a parameter puts its result in the parameter's long-lived manager; moved to the
+     * input's (the step's) manager it is freed with the step, instead of accumulating (with its autograd graph)
+     * for the whole run.
+     */
+    private static NDArray inStep(NDArray fromParameter, NDArray input) {
+        fromParameter.attach(input.getManager());
+        return fromParameter;
     }
 
     /** Sequence shape (N, tokens, dim) inside the encoder, prompts included. */
