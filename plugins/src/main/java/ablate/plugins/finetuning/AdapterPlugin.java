@@ -15,7 +15,8 @@ public final class AdapterPlugin implements AdaptationPlugin {
             "Houlsby, N. et al.: Parameter-Efficient Transfer Learning for NLP. ICML 2019",
             Claim.lowers("accuracy", "adapters come within 0.4 points of full fine-tuning on GLUE (BERT-large,"
                     + " 80.0 vs 80.4) while training 3.6% of the parameters per task"),
-            Param.integer("size", 8, 1, 1024, "bottleneck width m"));
+            Param.integer("size", 8, 1, 1024, "bottleneck width m"),
+            AdaptationPlugin.lrScaleParam(10));
 
     @Override
     public PluginInfo info() {

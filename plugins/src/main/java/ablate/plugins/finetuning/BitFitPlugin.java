@@ -15,7 +15,8 @@ public final class BitFitPlugin implements AdaptationPlugin {
             "Ben Zaken, E., Goldberg, Y., Ravfogel, S.: BitFit: Simple Parameter-efficient Fine-tuning for"
                     + " Transformer-based Masked Language-models. ACL 2022",
             Claim.lowers("accuracy", "training only the biases (about 0.1% of the parameters) comes close"
-                    + " behind full fine-tuning on GLUE (BERT)"));
+                    + " behind full fine-tuning on GLUE (BERT)"),
+            AdaptationPlugin.lrScaleParam(10));
 
     @Override
     public PluginInfo info() {

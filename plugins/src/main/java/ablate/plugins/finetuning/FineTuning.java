@@ -52,7 +52,10 @@ final class FineTuning {
         int classes = train.numClasses();
         FineTuneNet net = new FineTuneNet(backbone.plugin().features(image,
                 adaptation.plugin().insertions(adaptation.params()), backbone.params()), classes);
-        Budget b = ctx.budget();
+        Budget suite = ctx.budget();
+        Budget b = new Budget(suite.epochs(), suite.batchSize(),
+                suite.learningRate() * adaptation.plugin().lrScale(adaptation.params()), suite.schedule(),
+                suite.optimizer(), suite.weightDecay());
         try (Model m = Model.newInstance("fine-tune", ctx.device())) {
             m.setBlock(net);
             Optimizer optimizer = Optimizers.of(b, Training.stepsPerEpoch(train, b.batchSize()) * b.epochs());

@@ -11,7 +11,8 @@ public final class LinearProbePlugin implements AdaptationPlugin {
             "Kumar, A., Raghunathan, A., Jones, R., Ma, T., Liang, P.: Fine-Tuning can Distort Pretrained Features"
                     + " and Underperform Out-of-Distribution. ICLR 2022",
             Claim.lowers("accuracy", "in distribution, fine-tuning beats linear probing (Kumar et al. 2022: on"
-                    + " average over their ID benchmarks, e.g. CIFAR-10 with a CLIP ResNet-50)"));
+                    + " average over their ID benchmarks, e.g. CIFAR-10 with a CLIP ResNet-50)"),
+            AdaptationPlugin.lrScaleParam(10));
 
     @Override
     public PluginInfo info() {

@@ -24,7 +24,8 @@ public final class LoraPlugin implements AdaptationPlugin {
             Param.real("alpha", 0, 0, 4096, "α; the update is scaled by α/r (0: α = 2r)"),
             Param.real("dropout", 0.1, 0, 0.9, "dropout on the LoRA branch's input"),
             Param.text("targets", "query,value", "comma-separated module names (ViT: query, key, value, out, fc1, fc2)")
-                    .must("name at least one module", v -> !targets((String) v).isEmpty()));
+                    .must("name at least one module", v -> !targets((String) v).isEmpty()),
+            AdaptationPlugin.lrScaleParam(10));
 
     @Override
     public PluginInfo info() {

@@ -61,11 +61,19 @@ final class Pretraining {
         key.put("dataset", ctx.dataset());
         key.put("dataDir", String.valueOf(ctx.dataDir()));
         key.put("options", new java.util.TreeMap<>(ctx.options()));
-        key.put("budget", ctx.budget());
+        key.put("budget", budget(ctx)); // the fine-tuning epochs and rate are not part of it: variants may differ there
         key.put("seed", ctx.seed());
         key.put("device", ctx.device().toString());
         key.put("backbone", Map.of("id", backbone.plugin().id(), "params", backbone.params().asMap()));
         return SharedWork.canonical(key);
+    }
+
+    /** The suite's budget with the pretraining epochs and rate of the task options. */
+    static Budget budget(TrialContext ctx) {
+        Budget b = ctx.budget();
+        return new Budget(Options.integer(ctx.options(), "pretrain-epochs", Options.DEFAULT_PRETRAIN_EPOCHS),
+                b.batchSize(), Options.real(ctx.options(), "pretrain-lr", b.learningRate()), b.schedule(), b.optimizer(),
+                b.weightDecay());
     }
 
     static Pretrained train(FineTuneBackbonePlugin backbone, Params params, FineTuningData data, Normalization norm,
@@ -74,9 +82,8 @@ final class Pretraining {
         FineTuneNet net = new FineTuneNet(backbone.features(image, Insertions.NONE, params),
                 data.sourceTrain().numClasses());
         Budget b = ctx.budget();
-        int epochs = Options.integer(ctx.options(), "pretrain-epochs", Options.DEFAULT_PRETRAIN_EPOCHS);
-        Budget pre = new Budget(epochs, b.batchSize(), Options.real(ctx.options(), "pretrain-lr", b.learningRate()),
-                b.schedule(), b.optimizer(), b.weightDecay());
+        Budget pre = budget(ctx);
+        int epochs = pre.epochs();
         int perEpoch = Training.stepsPerEpoch(data.sourceTrain(), b.batchSize());
         try (Model m = Model.newInstance("pretrain", ctx.device())) {
             m.setBlock(net);

@@ -13,7 +13,8 @@ public final class PromptTuningPlugin implements AdaptationPlugin {
                     + " EMNLP 2021; on ViT: Jia, M. et al.: Visual Prompt Tuning. ECCV 2022",
             Claim.lowers("accuracy", "on small models prompt tuning lags full fine-tuning (T5-Small/Base on"
                     + " SuperGLUE); the gap closes only at billions of parameters"),
-            Param.integer("tokens", 8, 1, 256, "prompt tokens k"));
+            Param.integer("tokens", 8, 1, 256, "prompt tokens k"),
+            AdaptationPlugin.lrScaleParam(10));
 
     @Override
     public PluginInfo info() {
