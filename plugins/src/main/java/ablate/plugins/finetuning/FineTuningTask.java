@@ -153,8 +153,9 @@ public final class FineTuningTask implements Task {
         FineTuningData data = FineTuningData.load(ctx.dataset(), ctx.dataDir(), ctx.options(), ctx.seed());
         // the source task's statistics: the pretrained network saw inputs normalised this way
         Normalization norm = data.sourceTrain().statistics();
-        Pretraining.Pretrained pre = Pretraining.CACHE.get(Pretraining.key(ctx, backbone), ctx.cacheDir(),
-                () -> Pretraining.train(backbone.plugin(), backbone.params(), data, norm, ctx), ctx::checkCancelled).value();
-        return FineTuning.run(ctx, data, norm, pre);
+        var pre = Pretraining.CACHE.get(Pretraining.key(ctx, backbone), ctx.cacheDir(),
+                () -> Pretraining.train(backbone.plugin(), backbone.params(), data, norm, ctx), ctx::checkCancelled);
+        return FineTuning.run(ctx, data, norm, pre.value(), pre.source() != ablate.plugins.common.SharedWork.Source.DISK
+                && pre.source() != ablate.plugins.common.SharedWork.Source.MEMORY);
     }
 }
