@@ -109,6 +109,7 @@ public final class HtmlReport {
         new ExamplesSection(shared).put(m);
         m.put("segmentation", ablate.reports.sections.SegmentationSection.html(a));
         m.put("superResolution", ablate.reports.sections.SuperResolutionSection.html(a));
+        m.put("fineTuning", ablate.reports.sections.FineTuningSection.html(a));
         new FailuresSection(shared).put(m);
         new ProvenanceSection(shared).put(m);
         return m;

@@ -115,6 +115,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         Path results = out != null ? out : Path.of("results", suite.name());
         try {
             registry.task(suite.task()).prepare(suite.dataset(), suite.options(), dataDir);
+            checkVariants(registry.task(suite.task()), plan);
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -138,5 +139,23 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         }
         System.out.println("Results: " + results.toAbsolutePath() + " (summary.json, allure-results/, trials/)");
         return failed == 0 ? 0 : 1;
+    }
+
+    /** {@link ablate.harness.spi.Task#checkVariant} on each variant once, naming the variant in the error. */
+    private static void checkVariants(ablate.harness.spi.Task task, Plan plan) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ablate.harness.plan.Trial t : plan.trials()) {
+            if (!seen.add(t.variant())) {
+                continue;
+            }
+            java.util.Map<String, ablate.harness.spi.TrialContext.Bound<? extends ablate.harness.spi.Plugin>> slots =
+                    new java.util.LinkedHashMap<>();
+            t.slots().forEach((slot, b) -> slots.put(slot, new ablate.harness.spi.TrialContext.Bound<>(b.plugin(), b.params())));
+            try {
+                task.checkVariant(slots);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("variant '" + t.variant() + "': " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -40,6 +40,14 @@ public interface Task {
     default void prepare(DatasetSpec dataset, java.util.Map<String, Object> options, java.nio.file.Path dataDir) {
     }
 
+    /**
+     * Checks one variant's slot assignment before any trial runs (e.g. an adaptation that names a module the
+     * backbone lacks), so a combination that cannot work stops the run with one clear error instead of failing
+     * every trial after expensive shared work. Throw IllegalArgumentException whose message names the problem.
+     */
+    default void checkVariant(Map<String, TrialContext.Bound<? extends Plugin>> slots) {
+    }
+
     TrialOutcome run(TrialContext context) throws Exception;
 
     /**

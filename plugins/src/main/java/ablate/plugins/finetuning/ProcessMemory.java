@@ -1,0 +1,39 @@
+package ablate.plugins.finetuning;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The process's peak resident memory (Linux {@code VmHWM}), resettable: writing 5 to {@code /proc/self/clear_refs}
+ * sets the peak back to the current resident size (Linux 4.0+), so the peak of the fine-tuning stage is measured
+ * without the pretraining that may have run before it in the same process.
+ */
+final class ProcessMemory {
+    private ProcessMemory() {
+    }
+
+    /** Starts a new peak; false where the kernel does not allow it (the peak then covers the whole process). */
+    static boolean resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Peak resident bytes since the start or the last {@link #resetPeak}; -1 where it cannot be read. */
+    static long peakBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
