@@ -108,6 +108,7 @@ public final class HtmlReport {
         new PrecisionRecallSection(shared).put(m);
         new ExamplesSection(shared).put(m);
         m.put("segmentation", ablate.reports.sections.SegmentationSection.html(a));
+        m.put("perClass", ablate.reports.sections.PerClassRecallSection.html(a));
         new FailuresSection(shared).put(m);
         new ProvenanceSection(shared).put(m);
         return m;
