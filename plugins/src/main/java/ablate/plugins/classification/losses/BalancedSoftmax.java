@@ -27,6 +27,7 @@ public final class BalancedSoftmax implements LossPlugin {
 
     @Override
     public NDArray loss(NDArray logits, NDArray labels, int[] classCounts, Params params) {
+        LossMath.requireEveryClass(classCounts, "balanced softmax");
         double[] offset = new double[classCounts.length];
         for (int j = 0; j < offset.length; j++) {
             offset[j] = Math.log(classCounts[j]);

@@ -50,13 +50,10 @@ public final class ClassBalanced implements LossPlugin {
 
     /** w_j = (1 − β) / (1 − β^{n_j}), scaled to sum to the class count K. */
     static double[] weights(int[] counts, double beta) {
+        LossMath.requireEveryClass(counts, "the class-balanced weight (1 - beta) / (1 - beta^n)");
         double[] w = new double[counts.length];
         double sum = 0;
         for (int j = 0; j < w.length; j++) {
-            if (counts[j] < 1) {
-                throw new IllegalArgumentException("class " + j + " has no training image: its class-balanced "
-                        + "weight (1 - beta) / (1 - beta^0) is undefined");
-            }
             w[j] = (1 - beta) / (1 - Math.pow(beta, counts[j]));
             sum += w[j];
         }

@@ -30,6 +30,7 @@ public final class LogitAdjusted implements LossPlugin {
 
     @Override
     public NDArray loss(NDArray logits, NDArray labels, int[] classCounts, Params params) {
+        LossMath.requireEveryClass(classCounts, "logit adjustment");
         double n = LossMath.total(classCounts);
         double tau = params.getDouble(TAU);
         double[] offset = new double[classCounts.length];

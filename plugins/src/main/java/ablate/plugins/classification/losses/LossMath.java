@@ -44,6 +44,19 @@ final class LossMath {
         return modulator.mul(logPt).mul(Constant.like(logPt, -alpha));
     }
 
+    /**
+     * Refuses a class without training images, whose log-prior or effective-number weight is undefined (the task
+     * refuses such long-tailed sets at load; a tiny {@code dataset.train} can still leave a class empty).
+     */
+    static void requireEveryClass(int[] counts, String loss) {
+        for (int j = 0; j < counts.length; j++) {
+            if (counts[j] < 1) {
+                throw new IllegalArgumentException("class " + j + " has no training image: " + loss
+                        + " needs every class's count");
+            }
+        }
+    }
+
     /** Σ of the class counts, as a double (the priors' denominator). */
     static double total(int[] counts) {
         double n = 0;

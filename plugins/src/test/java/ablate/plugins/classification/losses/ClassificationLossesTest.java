@@ -83,6 +83,9 @@ class ClassificationLossesTest {
     void classBalancedRejectsAClassWithoutImagesAndBetaOne() {
         assertThatThrownBy(() -> ClassBalanced.weights(new int[]{5, 0}, 0.999))
                 .hasMessageContaining("class 1 has no training image");
+        NDArray labels = manager.create(new int[]{0, 1});
+        assertThatThrownBy(() -> new BalancedSoftmax().loss(logits(), labels, new int[]{3, 0, 1}, Params.defaults(BalancedSoftmax.INFO)))
+                .hasMessage("class 1 has no training image: balanced softmax needs every class's count");
         assertThatThrownBy(() -> ClassBalanced.INFO.param("beta").coerce(1.0))
                 .hasMessage("parameter 'beta' must be below 1 (at 1 every weight is 0/0), got 1.0");
         assertThatThrownBy(() -> ClassBalanced.INFO.param("beta").coerce(-0.1))
