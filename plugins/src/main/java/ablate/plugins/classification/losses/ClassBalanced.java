@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * Class-balanced loss (Cui et al. 2019): each image's loss is weighted by the inverse effective number of samples
  * of its class, w_j ∝ (1 − β) / (1 − β^{n_j}), normalised so that Σ_j w_j = K, applied to cross-entropy or focal
- * loss. The batch loss is the mean of w_y·ℓ over the batch — the reduction of the paper's released code (a
- * weighted sum divided by the number of images, not by the sum of the weights). β = 0 gives every class weight 1:
- * the unweighted loss; β → 1 approaches inverse class frequency.
+ * loss. The batch loss is the mean of w_y·ℓ over the batch's images — a weighted sum divided by the number of
+ * images, as eq. 5 of the paper sums weighted per-image losses; not torch's {@code cross_entropy(weight=...)}, which
+ * divides by Σ w_y and so makes a batch of only tail images count no more than one of head images. β = 0 gives
+ * every class weight 1: the unweighted loss; β → 1 approaches inverse class frequency.
  */
 public final class ClassBalanced implements LossPlugin {
     public static final String ID = "loss.class-balanced";
