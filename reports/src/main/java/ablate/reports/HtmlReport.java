@@ -110,6 +110,7 @@ public final class HtmlReport {
         m.put("segmentation", ablate.reports.sections.SegmentationSection.html(a));
         m.put("superResolution", ablate.reports.sections.SuperResolutionSection.html(a));
         m.put("fineTuning", ablate.reports.sections.FineTuningSection.html(a));
+        m.put("perClass", ablate.reports.sections.PerClassRecallSection.html(a));
         new FailuresSection(shared).put(m);
         new ProvenanceSection(shared).put(m);
         return m;

@@ -4,6 +4,7 @@ import ablate.harness.UserError;
 import ablate.harness.discovery.PluginRegistry;
 import ablate.harness.spi.Params;
 import ablate.harness.spi.Plugin;
+import ablate.harness.spi.SlotSpec;
 import ablate.harness.spi.Task;
 import ablate.harness.suite.Suite;
 import ablate.results.SuiteInfo;
@@ -69,13 +70,14 @@ public final class Planner {
                 }
             }
             variants.add(new SuiteInfo.Variant(e.name, new LinkedHashMap<>(slotData), claims));
+            Map<String, Map<String, Object>> hashed = withoutLaterDefaults(task, slotData);
             for (long seed : suite.seeds()) {
                 Map<String, Object> config = new TreeMap<>();
                 config.put("task", suite.task());
                 config.put("dataset", datasetMap(suite));
                 config.put("budget", budgetMap(suite));
                 config.put("options", suite.options());
-                config.put("slots", slotData);
+                config.put("slots", hashed);
                 config.put("seed", seed);
                 String id = hash(config);
                 String clash = seenConfig.put(id, e.name);
@@ -90,6 +92,25 @@ public final class Planner {
                 List.of(), Suite.BASELINE, variants, suite.seeds(), datasetMap(suite), budgetMap(suite))
                 .withMetrics(task.metrics()).withDescription(suite.description());
         return new Plan(suite, info, variants, trials);
+    }
+
+    /**
+     * The slots that determine a trial's configuration: all of them but a slot {@link SlotSpec#addedLater} that has
+     * its default plugin at its default parameters, which the trials before the slot existed ran without.
+     */
+    private Map<String, Map<String, Object>> withoutLaterDefaults(Task task, Map<String, Map<String, Object>> slots) {
+        Map<String, Map<String, Object>> out = new TreeMap<>(slots);
+        for (SlotSpec spec : task.slots()) {
+            Map<String, Object> data = out.get(spec.name());
+            if (spec.addedLater() && data != null && spec.defaultPlugin().equals(data.get("id"))) {
+                Map<String, Object> defaults = new TreeMap<>(Params.defaults(registry.plugin(spec.defaultPlugin()).info()).asMap());
+                defaults.put("id", spec.defaultPlugin());
+                if (defaults.equals(data)) {
+                    out.remove(spec.name());
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<String, Object> datasetMap(Suite suite) {

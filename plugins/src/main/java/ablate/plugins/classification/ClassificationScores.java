@@ -24,6 +24,10 @@ final class ClassificationScores {
         d.put("macroF1", Direction.HIGHER);
         d.put("top2Accuracy", Direction.HIGHER);
         d.put("ece", Direction.LOWER);
+        // recorded only for a long-tailed training set (dataset.imbalance): groups by training-set frequency
+        d.put("headAccuracy", Direction.HIGHER);
+        d.put("mediumAccuracy", Direction.HIGHER);
+        d.put("tailAccuracy", Direction.HIGHER);
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -36,6 +40,16 @@ final class ClassificationScores {
         out.put("top2Accuracy", ClassificationMetrics.topK(probabilities, classes, truth, 2));
         out.put("ece", ClassificationMetrics.expectedCalibrationError(probabilities, classes, truth));
         return out;
+    }
+
+    /** Recall of each class (its diagonal count over its row's), NaN for a class with no test image. */
+    static double[] recall(List<List<Long>> confusion) {
+        double[] r = new double[confusion.size()];
+        for (int c = 0; c < r.length; c++) {
+            long row = confusion.get(c).stream().mapToLong(Long::longValue).sum();
+            r[c] = row == 0 ? Double.NaN : (double) confusion.get(c).get(c) / row;
+        }
+        return r;
     }
 
     /** Rows = true class, columns = predicted class. */

@@ -1,5 +1,6 @@
 package ablate.plugins.classification;
 
+import ablate.plugins.classification.losses.CrossEntropy;
 import ablate.plugins.common.Latency;
 import ablate.plugins.common.Optimizers;
 import ablate.datasets.FashionMnist;
@@ -18,6 +19,7 @@ import ablate.results.Cost;
 import ablate.results.Direction;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -38,7 +40,9 @@ import java.util.Random;
 
 /**
  * Image classification: trains the {@code model} slot's network (with the {@code attention} slot's block in
- * every residual block) on a labelled image set and evaluates it on the test split.
+ * every residual block) with the {@code loss} slot's loss on a labelled image set and evaluates it on the test
+ * split. A long-tailed training set ({@code dataset.imbalance}) adds head/medium/tail accuracies
+ * ({@link ClassGroups}).
  *
  * <p>Every array a step creates lives in that step's sub-manager and is freed when the step ends; the loss is
  * accumulated on the device and read once per epoch.
@@ -63,7 +67,9 @@ public final class ClassificationTask implements Task {
     public List<SlotSpec> slots() {
         return List.of(
                 new SlotSpec("model", BackbonePlugin.class, "model.resnet-mini", "network family and size"),
-                new SlotSpec("attention", AttentionPlugin.class, "attention.none", "block inserted in every residual block"));
+                new SlotSpec("attention", AttentionPlugin.class, "attention.none", "block inserted in every residual block"),
+                // added after results existed: at its default it stays out of trial ids, so theirs are unchanged
+                new SlotSpec("loss", LossPlugin.class, CrossEntropy.ID, "training loss", true));
     }
 
     @Override
@@ -95,17 +101,31 @@ public final class ClassificationTask implements Task {
         loadData(dataset, dataDir, 0);
     }
 
-    /** Fashion-MNIST as the suite asks; {@code dataset.imbalance: R} makes the training set long-tailed. */
+    /**
+     * Fashion-MNIST as the suite asks; {@code dataset.imbalance: R} makes the training set long-tailed. R must be
+     * above 1 (1 is the balanced set: leave the option out) and leave every class at least one training image, or
+     * the long-tail losses' priors and weights (log n_j, 1/(1 − β^{n_j})) are undefined.
+     */
     static FashionMnist.Split loadData(DatasetSpec spec, Path dataDir, long seed) {
-        FashionMnist.Split split = FashionMnist.load(spec.source(), dataDir, spec.train(), spec.test(), seed);
         Object ratio = spec.options().get(IMBALANCE);
+        if (ratio != null && (!(ratio instanceof Number r) || !(r.doubleValue() > 1) || Double.isInfinite(r.doubleValue()))) {
+            throw new IllegalArgumentException("dataset.imbalance must be a finite number above 1 (the ratio of the "
+                    + "commonest class's training images to the rarest's), got " + ratio);
+        }
+        FashionMnist.Split split = FashionMnist.load(spec.source(), dataDir, spec.train(), spec.test(), seed);
         if (ratio == null) {
             return split;
         }
-        if (!(ratio instanceof Number r) || !(r.doubleValue() >= 1)) {
-            throw new IllegalArgumentException("dataset.imbalance must be a number >= 1, got " + ratio);
+        FashionMnist.Split tail = split.longTailed(((Number) ratio).doubleValue(), seed);
+        int[] counts = tail.train().classCounts();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                throw new IllegalArgumentException("dataset.imbalance " + ratio + " leaves class " + c + " ("
+                        + tail.train().classNames().get(c) + ") with no training image of " + split.train().size()
+                        + "; lower it or use more training images");
+            }
         }
-        return split.longTailed(r.doubleValue(), seed);
+        return tail;
     }
 
     @Override
@@ -120,6 +140,8 @@ public final class ClassificationTask implements Task {
 
         var model = ctx.slot("model", BackbonePlugin.class);
         var attention = ctx.slot("attention", AttentionPlugin.class);
+        var lossSlot = ctx.slot("loss", LossPlugin.class);
+        int[] trainCounts = train.classCounts();
         Block block = model.plugin().create(image, classes, c -> attention.plugin().create(c, attention.params()),
                 model.params());
 
@@ -127,7 +149,14 @@ public final class ClassificationTask implements Task {
         try (Model m = Model.newInstance("trial", ctx.device())) {
             m.setBlock(block);
             Optimizer optimizer = Optimizers.of(budget, stepsPerEpoch * budget.epochs());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            Loss objective = new Loss(lossSlot.plugin().id()) {
+                @Override
+                public NDArray evaluate(NDList labels, NDList predictions) {
+                    return lossSlot.plugin().loss(predictions.singletonOrThrow(), labels.singletonOrThrow(), trainCounts,
+                            lossSlot.params());
+                }
+            };
+            DefaultTrainingConfig config = new DefaultTrainingConfig(objective)
                     .optOptimizer(optimizer)
                     .optDevices(new ai.djl.Device[]{ctx.device()});
             try (Trainer trainer = m.newTrainer(config)) {
@@ -157,11 +186,18 @@ public final class ClassificationTask implements Task {
                 ModelCost size = ModelCost.of(block, new Shape(1).addAll(image));
                 Cost cost = new Cost(size.trainableParams(), size.totalParams(), size.macsPerSample(), trainSeconds,
                         latency[0], latency[1], -1);
+                Map<String, Double> metrics = new LinkedHashMap<>(last.metrics());
+                double[] recall = ClassificationScores.recall(last.confusion());
+                if (ctx.dataset().options().containsKey(IMBALANCE)) {
+                    metrics.putAll(ClassGroups.accuracies(trainCounts, recall));
+                }
                 Map<String, Object> artifacts = new LinkedHashMap<>();
                 artifacts.put("confusionMatrix", last.confusion());
+                artifacts.put("perClassRecall", Arrays.stream(recall).mapToObj(r -> Double.isNaN(r) ? null : r).toList());
+                artifacts.put("trainClassCounts", Arrays.stream(trainCounts).boxed().toList());
                 artifacts.put("classNames", train.classNames());
                 artifacts.put("dataSource", data.description());
-                return new TrialOutcome(last.metrics(), curves, cost, artifacts);
+                return new TrialOutcome(metrics, curves, cost, artifacts);
             }
         }
     }
