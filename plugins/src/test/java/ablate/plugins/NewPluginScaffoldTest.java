@@ -110,4 +110,17 @@ class NewPluginScaffoldTest {
         assertThat(Main.execute("new-plugin", "--slot", "atention", "--name", "x", "--module-dir", module.toString()))
                 .isEqualTo(2);
     }
+
+    @Test
+    void aSlotNameSharedByTasksNeedsTheTask() {
+        assertThat(Main.execute("new-plugin", "--slot", "loss", "--name", "x", "--module-dir", module.toString()))
+                .isEqualTo(2);
+        assertThat(Main.execute("new-plugin", "--task", "segmentaton", "--slot", "loss", "--name", "x",
+                "--module-dir", module.toString())).isEqualTo(2);
+        assertThat(module.resolve("src")).doesNotExist();
+        assertThat(Main.execute("new-plugin", "--task", "segmentation", "--slot", "loss", "--name", "x",
+                "--module-dir", module.toString())).isZero();
+        assertThat(module.resolve("src/main/java/ablate/plugins/loss/XPlugin.java"))
+                .content().contains("implements ablate.plugins.segmentation.SegmentationLossPlugin");
+    }
 }

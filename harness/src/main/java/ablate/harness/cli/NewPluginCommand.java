@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
                 + "a PluginModule registering it, the META-INF/services line and a unit test. It compiles and its test "
                 + "passes as generated; then write the technique and its claim.", ""},
         footer = {"", "Example: ablate new-plugin --slot attention --name gated-pool",
+                "  (ablate new-plugin --task segmentation --slot loss --name my-loss: a slot name several tasks share)",
                 "  writes plugins/src/main/java/ablate/plugins/attention/GatedPoolPlugin.java (id attention.gated-pool)",
                 "  and plugins/src/test/java/ablate/plugins/attention/GatedPoolPluginTest.java",
                 "", "Exit codes: 0 written, 2 bad input (unknown slot, bad name, existing plugin or file)."})
@@ -35,6 +36,11 @@ public final class NewPluginCommand implements Callable<Integer>, Subcommand {
 
     @Option(names = "--slot", required = true, paramLabel = "SLOT", description = "Slot to fill (see 'ablate describe TASK').")
     String slot;
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "Task whose slot to fill, needed when tasks share the slot's name with different interfaces "
+                    + "(e.g. 'loss' in classification, segmentation and super-resolution).")
+    String task;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Plugin name, lower-case with hyphens; the id is SLOT.NAME.")
     String name;
@@ -49,13 +55,7 @@ public final class NewPluginCommand implements Callable<Integer>, Subcommand {
             throw new UserError("--name must be lower-case words joined by hyphens (e.g. gated-pool), got '" + name + "'");
         }
         PluginRegistry registry = PluginRegistry.discover();
-        Map<String, SlotSpec> slots = new LinkedHashMap<>();
-        registry.tasks().forEach(t -> t.slots().forEach(s -> slots.putIfAbsent(s.name(), s)));
-        SlotSpec spec = slots.get(slot);
-        if (spec == null) {
-            throw new UserError("unknown slot '" + slot + "'" + Suggestions.didYouMean(slot, slots.keySet())
-                    + " (slots: " + String.join(", ", slots.keySet()) + ")");
-        }
+        SlotSpec spec = slotSpec(registry);
         String id = slot + "." + name;
         if (registry.hasPlugin(id)) {
             throw new UserError("plugin '" + id + "' already exists");
@@ -78,6 +78,31 @@ public final class NewPluginCommand implements Callable<Integer>, Subcommand {
         System.out.println("Next: implement " + cls + ", then 'mvn -pl " + moduleDir + " -am test -Dtest=" + cls
                 + "Test' and 'ablate describe " + id + "'. See docs/plugins.md.");
         return 0;
+    }
+
+    /**
+     * The slot to fill. Several tasks may name a slot alike ('model', 'loss') with different plugin interfaces; a
+     * scaffold for the wrong interface would compile against the wrong task, so an ambiguous name needs --task.
+     */
+    private SlotSpec slotSpec(PluginRegistry registry) {
+        Map<String, Map<String, SlotSpec>> byName = new LinkedHashMap<>();
+        registry.tasks().stream().filter(t -> task == null || t.id().equals(task)).forEach(t -> t.slots()
+                .forEach(s -> byName.computeIfAbsent(s.name(), k -> new LinkedHashMap<>()).put(t.id(), s)));
+        if (task != null && byName.isEmpty()) {
+            List<String> tasks = registry.tasks().stream().map(t -> t.id()).toList();
+            throw new UserError("unknown task '" + task + "'" + Suggestions.didYouMean(task, tasks)
+                    + " (tasks: " + String.join(", ", tasks) + ")");
+        }
+        Map<String, SlotSpec> owners = byName.get(slot);
+        if (owners == null) {
+            throw new UserError("unknown slot '" + slot + "'" + (task == null ? "" : " in task '" + task + "'")
+                    + Suggestions.didYouMean(slot, byName.keySet()) + " (slots: " + String.join(", ", byName.keySet()) + ")");
+        }
+        if (owners.values().stream().map(SlotSpec::type).distinct().count() > 1) {
+            throw new UserError("slot '" + slot + "' belongs to several tasks (" + String.join(", ", owners.keySet())
+                    + "): add --task TASK");
+        }
+        return owners.values().iterator().next();
     }
 
     private static Path create(Path file, String text) throws IOException {
