@@ -120,6 +120,12 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         } catch (RuntimeException e) {
             throw new UserError(suite.file() + ": " + e.getMessage(), e);
         }
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        for (ablate.harness.plan.Trial t : plan.trials()) {   // once per variant, before any trial starts
+            if (checked.add(t.variant())) {
+                prepareVariant(registry, suite, t);
+            }
+        }
         EngineSettings.apply(threads, jobs, System.out);
         Device dev = Devices.select(device, System.out);
         long memory = trialMemory != null ? ablate.harness.run.MemorySize.parse(trialMemory)
@@ -138,5 +144,18 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         }
         System.out.println("Results: " + results.toAbsolutePath() + " (summary.json, allure-results/, trials/)");
         return failed == 0 ? 0 : 1;
+    }
+
+    private void prepareVariant(PluginRegistry registry, Suite suite, ablate.harness.plan.Trial trial) {
+        java.util.Map<String, ablate.harness.spi.TrialContext.Bound<ablate.harness.spi.Plugin>> slots =
+                new java.util.LinkedHashMap<>();
+        trial.slots().forEach((k, b) -> slots.put(k, new ablate.harness.spi.TrialContext.Bound<>(b.plugin(), b.params())));
+        try {
+            registry.task(suite.task()).prepareVariant(suite.dataset(), suite.options(), dataDir, slots);
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserError(suite.file() + ": variant " + trial.variant() + ": " + e.getMessage(), e);
+        }
     }
 }

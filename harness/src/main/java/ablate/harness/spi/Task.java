@@ -40,5 +40,15 @@ public interface Task {
     default void prepare(DatasetSpec dataset, java.util.Map<String, Object> options, java.nio.file.Path dataDir) {
     }
 
+    /**
+     * Checks one planned variant's plugins against the suite's data, after {@link #prepare} and before any trial
+     * runs (e.g. a model's receptive field against the smallest image), so a setting that only some variants cannot
+     * handle stops the run with one clear error instead of failing their trials. Called once per variant with its
+     * slots (slot name to plugin and parameters); same error contract as {@link #prepare}.
+     */
+    default void prepareVariant(DatasetSpec dataset, java.util.Map<String, Object> options, java.nio.file.Path dataDir,
+                                java.util.Map<String, TrialContext.Bound<Plugin>> slots) {
+    }
+
     TrialOutcome run(TrialContext context) throws Exception;
 }

@@ -19,6 +19,11 @@ public interface SrModelPlugin extends Plugin {
         return false;
     }
 
+    /** False for a method with nothing to train (then {@link #create} returns null and no patch is needed). */
+    default boolean trains() {
+        return true;
+    }
+
     /**
      * The network's receptive field in low-resolution pixels (rounded up): a test image whose low-resolution side
      * is smaller, i.e. whose HR side is under scale × this, is refused before training.

@@ -25,6 +25,11 @@ public final class Bicubic implements SrModelPlugin {
     }
 
     @Override
+    public boolean trains() {
+        return false;
+    }
+
+    @Override
     public int receptiveField(int scale, Params params) {
         return 4;   // the cubic kernel's 4 taps
     }

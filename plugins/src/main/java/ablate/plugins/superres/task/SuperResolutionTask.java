@@ -3,6 +3,7 @@ package ablate.plugins.superres.task;
 import ablate.harness.spi.Budget;
 import ablate.harness.spi.DatasetSpec;
 import ablate.harness.spi.Params;
+import ablate.harness.spi.Plugin;
 import ablate.harness.spi.SlotSpec;
 import ablate.harness.spi.Task;
 import ablate.harness.spi.TrialContext;
@@ -85,6 +86,16 @@ public final class SuperResolutionTask implements Task {
     public void prepare(DatasetSpec dataset, Map<String, Object> options, Path dataDir) {
         SrData data = SrData.load(dataset, options);   // reads and checks every image before any trial starts
         data.check(4, false);
+    }
+
+    /** Each planned model against the images: its receptive field at this scale and, if it trains, the patch. */
+    @Override
+    public void prepareVariant(DatasetSpec dataset, Map<String, Object> options, Path dataDir,
+                               Map<String, TrialContext.Bound<Plugin>> slots) {
+        if (slots.get("model") != null && slots.get("model").plugin() instanceof SrModelPlugin model) {
+            SrData data = SrData.load(dataset, options);
+            data.check(model.receptiveField(data.scale(), slots.get("model").params()), model.trains());
+        }
     }
 
     @Override
