@@ -33,4 +33,9 @@ public final class Bicubic implements SrModelPlugin {
     public int receptiveField(int scale, Params params) {
         return 4;   // the cubic kernel's 4 taps
     }
+
+    @Override
+    public int margin(int scale, Params params) {
+        return 2;
+    }
 }

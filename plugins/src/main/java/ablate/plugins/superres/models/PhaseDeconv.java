@@ -31,17 +31,22 @@ final class PhaseDeconv extends AbstractBlock implements MacCounted {
 
     PhaseDeconv(int scale) {
         this.scale = scale;
+        half = half(scale);
+        side = 2 * half + 1;
+        select = selection(scale, half, side);
+        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+    }
+
+    /** Padding of the low-resolution convolution: the reach, in LR pixels, of the 9×9 deconvolution at stride s. */
+    static int half(int scale) {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         for (int r = 0; r < scale; r++) {          // t with 0 <= s·t + r + 4 < 9
             lo = Math.min(lo, Math.floorDiv(-PAD - r + scale - 1, scale));
             hi = Math.max(hi, Math.floorDiv(K - 1 - PAD - r, scale));
         }
-        half = Math.max(hi, -lo);
-        side = 2 * half + 1;
-        select = selection(scale, half, side);
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+        return Math.max(hi, -lo);
     }
 
     /**
