@@ -88,9 +88,15 @@ final class PhaseDeconv extends AbstractBlock implements MacCounted {
         long d = w.getShape().get(0);
         int phases = scale * scale;
         NDArray pick = x.getManager().create(select, new Shape(K * K, (long) phases * side * side)).toType(DataType.FLOAT32, false);
-        NDArray kernels = w.reshape(d, K * K).matMul(pick)                   // (d, s²·side²)
+        // Ops called on a parameter join the model's long-lived manager: move each result to the step's (x's), or
+        // every step's kernels and their graph would stay alive.
+        NDArray flat = w.reshape(d, K * K);
+        flat.attach(x.getManager());
+        NDArray kernels = flat.matMul(pick)                                  // (d, s²·side²)
                 .reshape(d, phases, side, side).transpose(1, 0, 2, 3);       // (s², d, side, side)
-        NDArray y = Conv2d.conv2d(x, kernels, b.repeat(phases), new Shape(1, 1), new Shape(half, half))
+        NDArray biases = b.repeat(phases);
+        biases.attach(x.getManager());
+        NDArray y = Conv2d.conv2d(x, kernels, biases, new Shape(1, 1), new Shape(half, half))
                 .singletonOrThrow();
         return new NDList(Espcn.pixelShuffle(y, scale));
     }
