@@ -115,11 +115,16 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         Path results = out != null ? out : Path.of("results", suite.name());
         try {
             registry.task(suite.task()).prepare(suite.dataset(), suite.options(), dataDir);
-            checkVariants(registry.task(suite.task()), plan);
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException e) {
             throw new UserError(suite.file() + ": " + e.getMessage(), e);
+        }
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        for (ablate.harness.plan.Trial t : plan.trials()) {   // once per variant, before any trial starts
+            if (checked.add(t.variant())) {
+                prepareVariant(registry, suite, t);
+            }
         }
         EngineSettings.apply(threads, jobs, System.out);
         Device dev = Devices.select(device, System.out);
@@ -141,21 +146,16 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         return failed == 0 ? 0 : 1;
     }
 
-    /** {@link ablate.harness.spi.Task#checkVariant} on each variant once, naming the variant in the error. */
-    private static void checkVariants(ablate.harness.spi.Task task, Plan plan) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (ablate.harness.plan.Trial t : plan.trials()) {
-            if (!seen.add(t.variant())) {
-                continue;
-            }
-            java.util.Map<String, ablate.harness.spi.TrialContext.Bound<? extends ablate.harness.spi.Plugin>> slots =
-                    new java.util.LinkedHashMap<>();
-            t.slots().forEach((slot, b) -> slots.put(slot, new ablate.harness.spi.TrialContext.Bound<>(b.plugin(), b.params())));
-            try {
-                task.checkVariant(slots);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("variant '" + t.variant() + "': " + e.getMessage(), e);
-            }
+    private void prepareVariant(PluginRegistry registry, Suite suite, ablate.harness.plan.Trial trial) {
+        java.util.Map<String, ablate.harness.spi.TrialContext.Bound<? extends ablate.harness.spi.Plugin>> slots =
+                new java.util.LinkedHashMap<>();
+        trial.slots().forEach((k, b) -> slots.put(k, new ablate.harness.spi.TrialContext.Bound<>(b.plugin(), b.params())));
+        try {
+            registry.task(suite.task()).prepareVariant(suite.dataset(), suite.options(), dataDir, slots);
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserError(suite.file() + ": variant " + trial.variant() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -41,11 +41,14 @@ public interface Task {
     }
 
     /**
-     * Checks one variant's slot assignment before any trial runs (e.g. an adaptation that names a module the
-     * backbone lacks), so a combination that cannot work stops the run with one clear error instead of failing
-     * every trial after expensive shared work. Throw IllegalArgumentException whose message names the problem.
+     * Checks one planned variant's plugins, alone or against the suite's data, after {@link #prepare} and before
+     * any trial runs (a super-resolution model's receptive field against the smallest image; a LoRA target the
+     * fine-tuning backbone lacks), so a setting that only some variants cannot handle stops the run with one clear
+     * error instead of failing their trials after expensive shared work. Called once per variant with its slots
+     * (slot name to plugin and parameters); same error contract as {@link #prepare}.
      */
-    default void checkVariant(Map<String, TrialContext.Bound<? extends Plugin>> slots) {
+    default void prepareVariant(DatasetSpec dataset, java.util.Map<String, Object> options, java.nio.file.Path dataDir,
+                                Map<String, TrialContext.Bound<? extends Plugin>> slots) {
     }
 
     TrialOutcome run(TrialContext context) throws Exception;

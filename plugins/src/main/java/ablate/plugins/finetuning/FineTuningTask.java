@@ -95,7 +95,8 @@ public final class FineTuningTask implements Task {
     }
 
     @Override
-    public void checkVariant(Map<String, TrialContext.Bound<? extends Plugin>> slots) {
+    public void prepareVariant(DatasetSpec dataset, Map<String, Object> options, Path dataDir,
+                               Map<String, TrialContext.Bound<? extends Plugin>> slots) {
         var backbone = slots.get(BACKBONE);
         var adaptation = slots.get(ADAPTATION);
         check((FineTuneBackbonePlugin) backbone.plugin(), backbone.params(),

@@ -19,9 +19,22 @@ public interface SrModelPlugin extends Plugin {
         return false;
     }
 
+    /** False for a method with nothing to train (then {@link #create} returns null and no patch is needed). */
+    default boolean trains() {
+        return true;
+    }
+
     /**
      * The network's receptive field in low-resolution pixels (rounded up): a test image whose low-resolution side
      * is smaller, i.e. whose HR side is under scale × this, is refused before training.
      */
     int receptiveField(int scale, Params params);
+
+    /**
+     * Low-resolution pixels on each side of a pixel that its output depends on (the receptive field's radius,
+     * rounded up): training feeds this much real image context around each patch and scores only the patch's
+     * interior, as the papers' valid convolutions do, and inference mirrors the image's border by it, so no output
+     * pixel that is scored ever sees the convolutions' zero padding.
+     */
+    int margin(int scale, Params params);
 }

@@ -37,7 +37,7 @@ class FineTuningSuiteChecksTest {
 
     @Test
     void aTargetTheBackboneLacksARankAboveTheLayerAndAnInapplicableMethodStopTheRun() throws Exception {
-        assertRejected(SUITE.replace("query,value", "query,attn"), "variant 'lora': adaptation.lora: target 'attn'"
+        assertRejected(SUITE.replace("query,value", "query,attn"), "variant lora: adaptation.lora: target 'attn'"
                 + " names no module of backbone.vit-tiny (its modules: query, key, value, out, fc1, fc2)");
         assertRejected(SUITE.replace("rank: 4", "rank: 17"), "adaptation.lora: rank 17 is larger than module 'query'"
                 + " of backbone.vit-tiny (16 → 16) allows: at most 16");

@@ -185,11 +185,11 @@ class FineTuningTaskTest {
     }
 
     @Test
-    void checkVariantSeesTheSlotsAsTheHarnessPassesThem() {
+    void prepareVariantSeesTheSlotsAsTheHarnessPassesThem() {
         Map<String, TrialContext.Bound<? extends Plugin>> slots = Map.of(
                 FineTuningTask.BACKBONE, new TrialContext.Bound<>(new ResNetMiniBackbone(),
                         Params.defaults(ResNetMiniBackbone.INFO)),
                 FineTuningTask.ADAPTATION, new TrialContext.Bound<>(new LoraPlugin(), Params.defaults(LoraPlugin.INFO)));
-        assertThatThrownBy(() -> new FineTuningTask().checkVariant(slots)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FineTuningTask().prepareVariant(null, Map.of(), null, slots)).isInstanceOf(IllegalArgumentException.class);
     }
 }

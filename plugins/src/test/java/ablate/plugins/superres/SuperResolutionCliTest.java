@@ -47,4 +47,25 @@ class SuperResolutionCliTest {
         assertThat(err.strip().lines()).hasSize(1);
         assertThat(err).contains(test.resolve("p.png") + ": a palette PNG");
     }
+
+    /**
+     * 24×24 at ×3 is 8×8 at low resolution: enough for bicubic (4 taps) but not for ESPCN's 9×9 receptive field
+     * (5 + 2 + 2 LR pixels), so the ESPCN variant stops the run before the baseline's trial starts.
+     */
+    @Test
+    void anImageSmallerThanAVariantsReceptiveFieldIsOneLineBeforeAnyTrial(@TempDir Path dir) throws Exception {
+        Path test = Files.createDirectory(dir.resolve("photos"));
+        BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 24; y++) {
+            for (int x = 0; x < 24; x++) {
+                img.setRGB(x, y, (x * 10) << 16 | (y * 10) << 8 | (x + y) * 5);
+            }
+        }
+        ImageIO.write(img, "png", test.resolve("small.png").toFile());
+        String err = run(dir, "variants: {espcn: {model: sr.espcn}}\ndataset: {name: images, test: " + test + "}\n"
+                + "options: {scale: 3, patch: 4}\nbudget: {epochs: 1, batch: 2}\n", 2);
+        assertThat(err.strip().lines()).hasSize(1);
+        assertThat(err).contains("variant espcn").contains("small.png: 24×24 is too small for x3 (needs at least 27");
+        assertThat(dir.resolve("out/trials")).doesNotExist();
+    }
 }

@@ -25,7 +25,17 @@ public final class Bicubic implements SrModelPlugin {
     }
 
     @Override
+    public boolean trains() {
+        return false;
+    }
+
+    @Override
     public int receptiveField(int scale, Params params) {
         return 4;   // the cubic kernel's 4 taps
+    }
+
+    @Override
+    public int margin(int scale, Params params) {
+        return 2;
     }
 }

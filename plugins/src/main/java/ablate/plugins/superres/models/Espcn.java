@@ -49,4 +49,9 @@ public final class Espcn implements SrModelPlugin {
     public int receptiveField(int scale, Params p) {
         return 5 + 2 + 2;
     }
+
+    @Override
+    public int margin(int scale, Params p) {
+        return 2 + 1 + 1;
+    }
 }

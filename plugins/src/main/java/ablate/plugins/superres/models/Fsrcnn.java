@@ -48,4 +48,9 @@ public final class Fsrcnn implements SrModelPlugin {
     public int receptiveField(int scale, Params p) {
         return 5 + 2 * p.getInt("m") + 2;   // + the deconvolution's reach in low-resolution pixels (9 / scale ≈ 3)
     }
+
+    @Override
+    public int margin(int scale, Params p) {
+        return 2 + p.getInt("m") + PhaseDeconv.half(scale);
+    }
 }

@@ -31,17 +31,22 @@ final class PhaseDeconv extends AbstractBlock implements MacCounted {
 
     PhaseDeconv(int scale) {
         this.scale = scale;
+        half = half(scale);
+        side = 2 * half + 1;
+        select = selection(scale, half, side);
+        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+    }
+
+    /** Padding of the low-resolution convolution: the reach, in LR pixels, of the 9×9 deconvolution at stride s. */
+    static int half(int scale) {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         for (int r = 0; r < scale; r++) {          // t with 0 <= s·t + r + 4 < 9
             lo = Math.min(lo, Math.floorDiv(-PAD - r + scale - 1, scale));
             hi = Math.max(hi, Math.floorDiv(K - 1 - PAD - r, scale));
         }
-        half = Math.max(hi, -lo);
-        side = 2 * half + 1;
-        select = selection(scale, half, side);
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+        return Math.max(hi, -lo);
     }
 
     /**
@@ -83,9 +88,15 @@ final class PhaseDeconv extends AbstractBlock implements MacCounted {
         long d = w.getShape().get(0);
         int phases = scale * scale;
         NDArray pick = x.getManager().create(select, new Shape(K * K, (long) phases * side * side)).toType(DataType.FLOAT32, false);
-        NDArray kernels = w.reshape(d, K * K).matMul(pick)                   // (d, s²·side²)
+        // Ops called on a parameter join the model's long-lived manager: move each result to the step's (x's), or
+        // every step's kernels and their graph would stay alive.
+        NDArray flat = w.reshape(d, K * K);
+        flat.attach(x.getManager());
+        NDArray kernels = flat.matMul(pick)                                  // (d, s²·side²)
                 .reshape(d, phases, side, side).transpose(1, 0, 2, 3);       // (s², d, side, side)
-        NDArray y = Conv2d.conv2d(x, kernels, b.repeat(phases), new Shape(1, 1), new Shape(half, half))
+        NDArray biases = b.repeat(phases);
+        biases.attach(x.getManager());
+        NDArray y = Conv2d.conv2d(x, kernels, biases, new Shape(1, 1), new Shape(half, half))
                 .singletonOrThrow();
         return new NDList(Espcn.pixelShuffle(y, scale));
     }

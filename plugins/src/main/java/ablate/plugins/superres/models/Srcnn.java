@@ -56,4 +56,9 @@ public final class Srcnn implements SrModelPlugin {
     public int receptiveField(int scale, Params p) {
         return (p.getInt("f1") + p.getInt("f3") - 1 + scale - 1) / scale;   // its input is already upscaled
     }
+
+    @Override
+    public int margin(int scale, Params p) {
+        return (p.getInt("f1") / 2 + p.getInt("f3") / 2 + scale - 1) / scale;   // 6 HR pixels: 2 LR at x3
+    }
 }

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * Dataset {@code images}: {@code train} and {@code test} are each {@code embedded} (the default: the photographs
  * shipped in the jar, see {@code datasets/.../superres/NOTICE.md}) or a folder of 8-bit PNGs; a number instead keeps
  * the first n embedded images. Options: {@code scale} (2..8, default {@value #DEFAULT_SCALE}), {@code patch} (side
- * of the low-resolution training patches, default {@value #DEFAULT_PATCH}), {@code steps} (optimizer steps per
+ * of the low-resolution training patches the loss scores, default {@value #DEFAULT_PATCH}; the model's input adds its
+ * context margin on every side), {@code steps} (optimizer steps per
  * epoch, default {@value #DEFAULT_STEPS}), {@code crop} (side of the zoomed region shown in the report, in HR pixels,
  * default {@value #DEFAULT_CROP}).
  *
@@ -26,7 +27,7 @@ import java.util.TreeSet;
 record SrData(List<SrImage> train, List<SrImage> test, int scale, int patch, int steps, int crop, String description) {
     static final String IMAGES = "images";
     static final int DEFAULT_SCALE = 3;
-    static final int DEFAULT_PATCH = 16;
+    static final int DEFAULT_PATCH = 7;
     static final int DEFAULT_STEPS = 100;
     static final int DEFAULT_CROP = 48;
     static final Set<String> OPTIONS = Set.of("scale", "patch", "steps", "crop");
@@ -48,8 +49,8 @@ record SrData(List<SrImage> train, List<SrImage> test, int scale, int patch, int
             throw new IllegalArgumentException("options.scale: the upscaling factor must be 2..8, got " + scale);
         }
         int patch = integer(options, "patch", DEFAULT_PATCH);
-        if (patch < 4 || patch > 256) {
-            throw new IllegalArgumentException("options.patch: low-resolution patch side 4..256, got " + patch);
+        if (patch < 1 || patch > 256) {
+            throw new IllegalArgumentException("options.patch: low-resolution patch side 1..256, got " + patch);
         }
         int steps = integer(options, "steps", DEFAULT_STEPS);
         if (steps < 1) {
@@ -86,9 +87,9 @@ record SrData(List<SrImage> train, List<SrImage> test, int scale, int patch, int
     /**
      * Refuses, before training, images the model or the metrics cannot handle: a test image must keep an 11×11
      * SSIM window after the {@code scale}-pixel border crop and its low-resolution version must cover the model's
-     * receptive field; a training image must hold one training patch.
+     * receptive field; a training image must hold one training patch with {@code margin} LR pixels of context.
      */
-    void check(int receptiveField, boolean trains) {
+    void check(int receptiveField, int margin, boolean trains) {
         for (SrImage i : test) {
             int lrSide = Math.min(i.width(), i.height()) / scale;
             if (Math.min(i.width(), i.height()) - 2 * scale < 11 || lrSide < receptiveField) {
@@ -100,9 +101,11 @@ record SrData(List<SrImage> train, List<SrImage> test, int scale, int patch, int
         }
         if (trains) {
             for (SrImage i : train) {
-                if (Math.min(i.width(), i.height()) < patch * scale) {
+                int side = (patch + 2 * margin) * scale;   // the scored patch and the model's context around it
+                if (Math.min(i.width(), i.height()) < side) {
                     throw new IllegalArgumentException(i.name() + ": " + i.width() + "×" + i.height() + " is smaller "
-                            + "than one training patch (" + patch * scale + " pixels at x" + scale + "; lower options.patch)");
+                            + "than one training patch with the model's context (" + side + " pixels at x" + scale
+                            + "; lower options.patch)");
                 }
             }
         }

@@ -35,18 +35,24 @@ final class SrEvaluation {
     record Scores(List<Map<String, Object>> perImage, double psnrY, double ssimY, List<double[]> outputs) {
     }
 
-    /** The restored luma of {@code pair}, 8-bit values: the network's (block not null) or bicubic upscaling. */
-    static double[] restore(Block block, NDManager parent, SrPair pair, boolean upsampled) {
+    /**
+     * The restored luma of {@code pair}, 8-bit values: the network's (block not null) or bicubic upscaling. The
+     * network runs on the input mirrored by {@code margin} LR pixels ({@link SrPair#input}); the output is cropped back.
+     */
+    static double[] restore(Block block, NDManager parent, SrPair pair, boolean upsampled, int margin) {
         if (block == null) {
             return MatlabResize.toUint8(pair.upY());
         }
         ParameterStore store = new ParameterStore(parent, false);
-        int w = upsampled ? pair.width() : pair.lrWidth();
-        int h = upsampled ? pair.height() : pair.lrHeight();
+        int pad = upsampled ? margin * pair.scale() : margin;
+        int w = (upsampled ? pair.width() : pair.lrWidth()) + 2 * pad;
+        int h = (upsampled ? pair.height() : pair.lrHeight()) + 2 * pad;
+        int c = margin * pair.scale();   // HR pixels to crop from every side of the output
         float[] out;
         try (NDManager step = parent.newSubManager(); NoGrad off = NoGrad.enter()) {
-            NDArray x = step.create(pair.input(upsampled), new Shape(1, 1, h, w));
-            out = block.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+            NDArray x = step.create(pair.input(upsampled, pad), new Shape(1, 1, h, w));
+            NDArray y = block.forward(store, new NDList(x), false).singletonOrThrow();
+            out = y.get(":, :, " + c + ":" + (c + pair.height()) + ", " + c + ":" + (c + pair.width())).toFloatArray();
         }
         if (out.length != pair.hrY().length) {
             throw new IllegalStateException("the network made " + out.length + " pixels of " + pair.name() + ", expected "

@@ -24,28 +24,50 @@ record SrPair(String name, int width, int height, int scale, double[] hrY, doubl
         return height / scale;
     }
 
-    /** The network's input plane, values Y/255: the upscaled luma or the LR one. */
-    float[] input(boolean upsampled) {
+    /**
+     * The network's input plane, values Y/255: the upscaled luma or the LR one, its border mirrored by {@code pad}
+     * pixels (half-sample symmetric, as MATLAB's 'symmetric'), so the network sees image-like context there rather
+     * than its zero padding; the output is cropped back by the task.
+     */
+    float[] input(boolean upsampled, int pad) {
         double[] src = upsampled ? upY : lrY;
-        float[] out = new float[src.length];
-        for (int i = 0; i < src.length; i++) {
-            out[i] = (float) (src[i] / 255);
+        int w = upsampled ? width : lrWidth();
+        int h = upsampled ? height : lrHeight();
+        int pw = w + 2 * pad;
+        int ph = h + 2 * pad;
+        float[] out = new float[pw * ph];
+        for (int y = 0; y < ph; y++) {
+            int sy = mirror(y - pad, h);
+            for (int x = 0; x < pw; x++) {
+                out[y * pw + x] = (float) (src[sy * w + mirror(x - pad, w)] / 255);
+            }
         }
         return out;
     }
 
+    private static int mirror(int i, int n) {
+        while (i < 0 || i >= n) {
+            i = i < 0 ? -i - 1 : 2 * n - 1 - i;
+        }
+        return i;
+    }
+
     /**
-     * Fills slot {@code b} of a batch with the aligned patch pair at LR corner (lx, ly), side {@code p} at low
-     * resolution, transformed by {@code t} (bit 0: mirror x, bit 1: mirror y, bit 2: transpose — the 8 flips and
-     * 90° rotations); the same transform on input and target keeps them aligned.
+     * Fills slot {@code b} of a batch with an aligned patch pair: the input covers LR pixels [lx, lx + p + 2m) ×
+     * [ly, ly + p + 2m) (or their HR pixels when upsampled), the target the HR pixels of the central p × p of them,
+     * so the network's output there depends on real image context only (the papers' valid convolutions). Both are
+     * transformed by {@code t} (bit 0: mirror x, bit 1: mirror y, bit 2: transpose — the 8 flips and 90° rotations);
+     * the margin is the same on every side, so the target stays the input's centre under every transform.
      */
-    void patch(int lx, int ly, int p, int t, boolean upsampled, float[] input, float[] target, int b) {
+    void patch(int lx, int ly, int p, int m, int t, boolean upsampled, float[] input, float[] target, int b) {
         int hp = p * scale;
-        copy(hrY, width, lx * scale, ly * scale, hp, t, target, b * hp * hp);
+        int n = p + 2 * m;
+        copy(hrY, width, (lx + m) * scale, (ly + m) * scale, hp, t, target, b * hp * hp);
         if (upsampled) {
-            copy(upY, width, lx * scale, ly * scale, hp, t, input, b * hp * hp);
+            int hn = n * scale;
+            copy(upY, width, lx * scale, ly * scale, hn, t, input, b * hn * hn);
         } else {
-            copy(lrY, lrWidth(), lx, ly, p, t, input, b * p * p);
+            copy(lrY, lrWidth(), lx, ly, n, t, input, b * n * n);
         }
     }
 

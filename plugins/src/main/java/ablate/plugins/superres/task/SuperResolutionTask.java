@@ -3,6 +3,7 @@ package ablate.plugins.superres.task;
 import ablate.harness.spi.Budget;
 import ablate.harness.spi.DatasetSpec;
 import ablate.harness.spi.Params;
+import ablate.harness.spi.Plugin;
 import ablate.harness.spi.SlotSpec;
 import ablate.harness.spi.Task;
 import ablate.harness.spi.TrialContext;
@@ -84,7 +85,18 @@ public final class SuperResolutionTask implements Task {
     @Override
     public void prepare(DatasetSpec dataset, Map<String, Object> options, Path dataDir) {
         SrData data = SrData.load(dataset, options);   // reads and checks every image before any trial starts
-        data.check(4, false);
+        data.check(4, 0, false);
+    }
+
+    /** Each planned model against the images: its receptive field at this scale and, if it trains, the patch. */
+    @Override
+    public void prepareVariant(DatasetSpec dataset, Map<String, Object> options, Path dataDir,
+                               Map<String, TrialContext.Bound<? extends Plugin>> slots) {
+        if (slots.get("model") != null && slots.get("model").plugin() instanceof SrModelPlugin model) {
+            SrData data = SrData.load(dataset, options);
+            Params p = slots.get("model").params();
+            data.check(model.receptiveField(data.scale(), p), model.margin(data.scale(), p), model.trains());
+        }
     }
 
     @Override
@@ -94,22 +106,24 @@ public final class SuperResolutionTask implements Task {
         var loss = ctx.slot("loss", SrLossPlugin.class);
         boolean up = model.plugin().upsampledInput();
         Block block = model.plugin().create(data.scale(), model.params());
-        data.check(model.plugin().receptiveField(data.scale(), model.params()), block != null);
+        int margin = model.plugin().margin(data.scale(), model.params());
+        data.check(model.plugin().receptiveField(data.scale(), model.params()), margin, block != null);
         List<SrPair> test = data.test().stream().map(i -> SrPair.of(i, data.scale())).toList();
         Map<String, List<Double>> curves = new LinkedHashMap<>();
         if (block == null) {
-            return outcome(ctx, data, test, null, null, curves, 0, new ModelCost(0, 0, 0));
+            return outcome(ctx, data, test, null, null, 0, curves, 0, new ModelCost(0, 0, 0));
         }
         List<SrPair> train = data.train().stream().map(i -> SrPair.of(i, data.scale())).toList();
         Budget budget = ctx.budget();
         int batch = budget.batchSize();
         int p = data.patch();
-        int in = up ? p * data.scale() : p;
+        int in = up ? (p + 2 * margin) * data.scale() : p + 2 * margin;
         Shape inputShape = new Shape(batch, 1, in, in);
         try (Model m = Model.newInstance("trial", ctx.device())) {
             m.setBlock(block);
             Optimizer optimizer = Optimizers.of(budget, data.steps() * budget.epochs());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new PluginLoss(loss.plugin(), loss.params()))
+            int hrMargin = margin * data.scale();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new PluginLoss(loss.plugin(), loss.params(), hrMargin))
                     .optOptimizer(optimizer).optDevices(new ai.djl.Device[]{ctx.device()});
             try (Trainer trainer = m.newTrainer(config)) {
                 ctx.seeded(() -> {
@@ -122,11 +136,11 @@ public final class SuperResolutionTask implements Task {
                 List<Double> testPsnr = new ArrayList<>();
                 long t0 = System.nanoTime();
                 for (int epoch = 1; epoch <= budget.epochs(); epoch++) {
-                    double l = trainEpoch(steps, trainer, train, data, up, batch, rng, ctx);
+                    double l = trainEpoch(steps, trainer, train, data, margin, up, batch, rng, ctx);
                     trainLoss.add(l);
                     ctx.progress(epoch, budget.epochs(), l);   // a NaN loss ends the trial as diverged here
                     if (epoch < budget.epochs()) {             // the last epoch is scored below
-                        testPsnr.add(SrEvaluation.score(test, restoreAll(block, trainer.getManager(), test, up)).psnrY());
+                        testPsnr.add(SrEvaluation.score(test, restoreAll(block, trainer.getManager(), test, up, margin)).psnrY());
                     }
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
@@ -135,29 +149,29 @@ public final class SuperResolutionTask implements Task {
                 SrPair first = test.get(0);
                 ModelCost size = ModelCost.of(block, new Shape(1, 1, up ? first.height() : first.lrHeight(),
                         up ? first.width() : first.lrWidth()));
-                return outcome(ctx, data, test, block, trainer.getManager(), curves, trainSeconds, size);
+                return outcome(ctx, data, test, block, trainer.getManager(), margin, curves, trainSeconds, size);
             }
         }
     }
 
     private TrialOutcome outcome(TrialContext ctx, SrData data, List<SrPair> test, Block block, NDManager manager,
-                                 Map<String, List<Double>> curves, double trainSeconds, ModelCost size) {
+                                 int margin, Map<String, List<Double>> curves, double trainSeconds, ModelCost size) {
         boolean up = ctx.slot("model", SrModelPlugin.class).plugin().upsampledInput();
-        SrEvaluation.Scores s = SrEvaluation.score(test, restoreAll(block, manager, test, up));
+        SrEvaluation.Scores s = SrEvaluation.score(test, restoreAll(block, manager, test, up, margin));
         if (curves.containsKey("testPsnrY")) {
             curves.get("testPsnrY").add(s.psnrY());
         }
         // Timing: one warm-up pass over the test images, then the median of TIMED_PASSES passes; per output MP.
         double megapixels = test.stream().mapToDouble(t -> t.width() * (double) t.height()).sum() / 1e6;
-        restoreAll(block, manager, test, up);
+        restoreAll(block, manager, test, up, margin);
         double[] passes = new double[TIMED_PASSES];
         double[] first = new double[TIMED_PASSES];
         for (int i = 0; i < TIMED_PASSES; i++) {
             ctx.checkCancelled();
             long t0 = System.nanoTime();
-            SrEvaluation.restore(block, manager, test.get(0), up);
+            SrEvaluation.restore(block, manager, test.get(0), up, margin);
             first[i] = (System.nanoTime() - t0) / 1e6;
-            restoreAll(block, manager, test.subList(1, test.size()), up);
+            restoreAll(block, manager, test.subList(1, test.size()), up, margin);
             passes[i] = (System.nanoTime() - t0) / 1e6;
         }
         java.util.Arrays.sort(passes);
@@ -200,20 +214,21 @@ public final class SuperResolutionTask implements Task {
         return p;
     }
 
-    private static List<double[]> restoreAll(Block block, NDManager manager, List<SrPair> pairs, boolean up) {
+    private static List<double[]> restoreAll(Block block, NDManager manager, List<SrPair> pairs, boolean up, int margin) {
         List<double[]> out = new ArrayList<>();
         for (SrPair p : pairs) {
-            out.add(SrEvaluation.restore(block, manager, p, up));
+            out.add(SrEvaluation.restore(block, manager, p, up, margin));
         }
         return out;
     }
 
-    /** {@code steps} optimizer steps on random patches; the mean loss. */
-    private static double trainEpoch(Steps steps, Trainer trainer, List<SrPair> train, SrData data, boolean up,
-                                     int batch, Random rng, TrialContext ctx) {
+    /** {@code steps} optimizer steps on random patches with {@code margin} LR pixels of context; the mean loss. */
+    private static double trainEpoch(Steps steps, Trainer trainer, List<SrPair> train, SrData data, int margin,
+                                     boolean up, int batch, Random rng, TrialContext ctx) {
         int p = data.patch();
         int hp = p * data.scale();
-        int in = up ? hp : p;
+        int n = p + 2 * margin;
+        int in = up ? n * data.scale() : n;
         float[] input = new float[batch * in * in];
         float[] target = new float[batch * hp * hp];
         Shape x = new Shape(batch, 1, in, in);
@@ -224,9 +239,9 @@ public final class SuperResolutionTask implements Task {
                 ctx.checkCancelled();
                 for (int b = 0; b < batch; b++) {
                     SrPair pair = train.get(rng.nextInt(train.size()));
-                    int lx = rng.nextInt(pair.lrWidth() - p + 1);
-                    int ly = rng.nextInt(pair.lrHeight() - p + 1);
-                    pair.patch(lx, ly, p, rng.nextInt(8), up, input, target, b);
+                    int lx = rng.nextInt(pair.lrWidth() - n + 1);
+                    int ly = rng.nextInt(pair.lrHeight() - n + 1);
+                    pair.patch(lx, ly, p, margin, rng.nextInt(8), up, input, target, b);
                 }
                 steps.train(step -> new NDList[]{new NDList(step.create(input, x)), new NDList(step.create(target, y))},
                         lossSum);
@@ -235,20 +250,31 @@ public final class SuperResolutionTask implements Task {
         }
     }
 
-    /** The loss slot's plugin as the trainer's loss. */
+    /**
+     * The loss slot's plugin as the trainer's loss, on the output's interior: {@code crop} HR pixels of every side,
+     * the context margin, are left out, so the pixels that see the convolutions' zero padding are not scored.
+     */
     static final class PluginLoss extends Loss {
         private final SrLossPlugin plugin;
         private final Params params;
+        private final int crop;
 
-        PluginLoss(SrLossPlugin plugin, Params params) {
+        PluginLoss(SrLossPlugin plugin, Params params, int crop) {
             super(plugin.info().id());
             this.plugin = plugin;
             this.params = params;
+            this.crop = crop;
         }
 
         @Override
         public NDArray evaluate(NDList labels, NDList predictions) {
-            return plugin.loss(predictions.singletonOrThrow(), labels.singletonOrThrow(), params);
+            NDArray y = predictions.singletonOrThrow();
+            if (crop > 0) {
+                long h = y.getShape().get(2);
+                long w = y.getShape().get(3);
+                y = y.get(":, :, " + crop + ":" + (h - crop) + ", " + crop + ":" + (w - crop));
+            }
+            return plugin.loss(y, labels.singletonOrThrow(), params);
         }
     }
 }
