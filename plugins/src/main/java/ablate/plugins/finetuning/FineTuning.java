@@ -61,15 +61,10 @@ final class FineTuning {
                 adaptation.plugin().insertions(adaptation.params()), backbone.params()), classes);
         Budget suite = ctx.budget();
         Budget b = scaled(suite, adaptation.plugin().lrScale(adaptation.params()));
-        Budget headBudget = scaled(suite, adaptation.plugin().headLrScale(adaptation.params()));
         try (Model m = Model.newInstance("fine-tune", ctx.device())) {
             m.setBlock(net);
-            int totalSteps = Training.stepsPerEpoch(train, b.batchSize()) * b.epochs();
-            // the head's parameter ids exist from construction: the split is fixed before any step
-            Set<String> headIds = new HashSet<>();
-            net.head().getParameters().values().forEach(p -> headIds.add(p.getId()));
-            Optimizer optimizer = new HeadSplitOptimizer(headIds, Optimizers.of(headBudget, totalSteps),
-                    Optimizers.of(b, totalSteps));
+            Optimizer optimizer = optimizer(net, suite, adaptation.plugin(), adaptation.params(),
+                    Training.stepsPerEpoch(train, b.batchSize()) * b.epochs());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer).optDevices(new ai.djl.Device[]{ctx.device()});
             try (Trainer trainer = m.newTrainer(config)) {
@@ -129,6 +124,20 @@ final class FineTuning {
                 return new TrialOutcome(metrics, curves, cost, artifacts);
             }
         }
+    }
+
+    /**
+     * The fine-tuning optimizer: the suite's kind and schedule, the head of {@code net} at {@code head-lr-scale} ×
+     * the suite's rate, every other trained parameter at the method's {@code lr-scale} × it.
+     */
+    static Optimizer optimizer(FineTuneNet net, Budget suite, AdaptationPlugin adaptation, Params params,
+                               int totalSteps) {
+        // the head's parameter ids exist from construction: the split is fixed before any step
+        Set<String> headIds = new HashSet<>();
+        net.head().getParameters().values().forEach(p -> headIds.add(p.getId()));
+        return new HeadSplitOptimizer(headIds,
+                Optimizers.of(scaled(suite, adaptation.headLrScale(params)), totalSteps),
+                Optimizers.of(scaled(suite, adaptation.lrScale(params)), totalSteps));
     }
 
     /** The suite's budget with its learning rate multiplied by {@code factor}. */

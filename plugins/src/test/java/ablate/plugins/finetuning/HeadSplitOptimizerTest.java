@@ -1,7 +1,11 @@
 package ablate.plugins.finetuning;
 
 import ablate.harness.spi.Budget;
+import ablate.harness.spi.Params;
+import ablate.plugins.common.BlockFixture;
 import ablate.plugins.common.Optimizers;
+import ai.djl.nn.Parameter;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,26 @@ class HeadSplitOptimizerTest {
             // a second step with the same gradient: bias-corrected m = g and v = g² again, so exactly the rate
             opt.update("body-b", body, m.create(new float[]{0.5f, -3f}));
             assertThat(body.toFloatArray()[0]).isCloseTo(0.998f, within(1e-6f));
+        }
+    }
+
+    @Test
+    void theTaskGivesTheHeadItsRateAndBitFitsBiasesTheirs() {
+        Budget suite = new Budget(10, 32, 0.002, "fixed", "adam", 0);
+        FineTuneNet net = new FineTuneNet(PeftBlocksTest.vit(Insertions.NONE), 5);
+        try (BlockFixture f = new BlockFixture()) {
+            f.init(net, PeftBlocksTest.BATCH);
+            Optimizer opt = FineTuning.optimizer(net, suite, new BitFitPlugin(), Params.defaults(BitFitPlugin.INFO), 100);
+            // defaults: head 10 × 0.002 = 0.02, BitFit's biases 0.5 × 0.002 = 0.001 (one first Adam step each)
+            Parameter headWeight = net.head().getParameters().get("weight");
+            Parameter bias = net.features().getParameters().valueAt(net.features().getParameters().size() - 1);
+            assertThat(net.features().getParameters().keyAt(net.features().getParameters().size() - 1)).endsWith("beta");
+            float h0 = headWeight.getArray().toFloatArray()[0];
+            float b0 = bias.getArray().toFloatArray()[0];
+            opt.update(headWeight.getId(), headWeight.getArray(), headWeight.getArray().onesLike());
+            opt.update(bias.getId(), bias.getArray(), bias.getArray().onesLike());
+            assertThat(headWeight.getArray().toFloatArray()[0]).isCloseTo(h0 - 0.02f, within(1e-5f));
+            assertThat(bias.getArray().toFloatArray()[0]).isCloseTo(b0 - 0.001f, within(1e-6f));
         }
     }
 }
