@@ -16,7 +16,7 @@ public final class AdapterPlugin implements AdaptationPlugin {
             Claim.lowers("accuracy", "adapters come within 0.4 points of full fine-tuning on GLUE (BERT-large,"
                     + " 80.0 vs 80.4) while training 3.6% of the parameters per task"),
             Param.integer("size", 8, 1, 1024, "bottleneck width m"),
-            AdaptationPlugin.lrScaleParam(10));
+            AdaptationPlugin.lrScaleParam(10), AdaptationPlugin.headLrScaleParam());
 
     @Override
     public PluginInfo info() {

@@ -16,7 +16,7 @@ public final class BitFitPlugin implements AdaptationPlugin {
                     + " Transformer-based Masked Language-models. ACL 2022",
             Claim.lowers("accuracy", "training only the biases (about 0.1% of the parameters) comes close"
                     + " behind full fine-tuning on GLUE (BERT)"),
-            AdaptationPlugin.lrScaleParam(10));
+            AdaptationPlugin.lrScaleParam(0.5), AdaptationPlugin.headLrScaleParam());
 
     @Override
     public PluginInfo info() {

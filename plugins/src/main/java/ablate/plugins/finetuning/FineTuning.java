@@ -27,10 +27,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The target-task stage of one trial: the backbone rebuilt with the adaptation's insertions, the pretrained
@@ -58,12 +60,11 @@ final class FineTuning {
         FineTuneNet net = new FineTuneNet(backbone.plugin().features(image,
                 adaptation.plugin().insertions(adaptation.params()), backbone.params()), classes);
         Budget suite = ctx.budget();
-        Budget b = new Budget(suite.epochs(), suite.batchSize(),
-                suite.learningRate() * adaptation.plugin().lrScale(adaptation.params()), suite.schedule(),
-                suite.optimizer(), suite.weightDecay());
+        Budget b = scaled(suite, adaptation.plugin().lrScale(adaptation.params()));
         try (Model m = Model.newInstance("fine-tune", ctx.device())) {
             m.setBlock(net);
-            Optimizer optimizer = Optimizers.of(b, Training.stepsPerEpoch(train, b.batchSize()) * b.epochs());
+            Optimizer optimizer = optimizer(net, suite, adaptation.plugin(), adaptation.params(),
+                    Training.stepsPerEpoch(train, b.batchSize()) * b.epochs());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer).optDevices(new ai.djl.Device[]{ctx.device()});
             try (Trainer trainer = m.newTrainer(config)) {
@@ -123,6 +124,26 @@ final class FineTuning {
                 return new TrialOutcome(metrics, curves, cost, artifacts);
             }
         }
+    }
+
+    /**
+     * The fine-tuning optimizer: the suite's kind and schedule, the head of {@code net} at {@code head-lr-scale} ×
+     * the suite's rate, every other trained parameter at the method's {@code lr-scale} × it.
+     */
+    static Optimizer optimizer(FineTuneNet net, Budget suite, AdaptationPlugin adaptation, Params params,
+                               int totalSteps) {
+        // the head's parameter ids exist from construction: the split is fixed before any step
+        Set<String> headIds = new HashSet<>();
+        net.head().getParameters().values().forEach(p -> headIds.add(p.getId()));
+        return new HeadSplitOptimizer(headIds,
+                Optimizers.of(scaled(suite, adaptation.headLrScale(params)), totalSteps),
+                Optimizers.of(scaled(suite, adaptation.lrScale(params)), totalSteps));
+    }
+
+    /** The suite's budget with its learning rate multiplied by {@code factor}. */
+    static Budget scaled(Budget suite, double factor) {
+        return new Budget(suite.epochs(), suite.batchSize(), suite.learningRate() * factor, suite.schedule(),
+                suite.optimizer(), suite.weightDecay());
     }
 
     /**

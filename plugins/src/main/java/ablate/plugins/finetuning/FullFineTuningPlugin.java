@@ -8,7 +8,7 @@ public final class FullFineTuningPlugin implements AdaptationPlugin {
     static final PluginInfo INFO = PluginInfo.of("adaptation.full", FineTuningTask.ADAPTATION,
             "full fine-tuning: every backbone parameter trains, with a new head",
             "Howard, J., Ruder, S.: Universal Language Model Fine-tuning for Text Classification. ACL 2018", null,
-            AdaptationPlugin.lrScaleParam(1));
+            AdaptationPlugin.lrScaleParam(0.3), AdaptationPlugin.headLrScaleParam());
 
     @Override
     public PluginInfo info() {

@@ -12,7 +12,7 @@ public final class LinearProbePlugin implements AdaptationPlugin {
                     + " and Underperform Out-of-Distribution. ICLR 2022",
             Claim.lowers("accuracy", "in distribution, fine-tuning beats linear probing (Kumar et al. 2022: on"
                     + " average over their ID benchmarks, e.g. CIFAR-10 with a CLIP ResNet-50)"),
-            AdaptationPlugin.lrScaleParam(10));
+            AdaptationPlugin.headLrScaleParam());
 
     @Override
     public PluginInfo info() {
@@ -22,6 +22,12 @@ public final class LinearProbePlugin implements AdaptationPlugin {
     @Override
     public boolean trains(String name, Params params) {
         return false;
+    }
+
+    /** Nothing but the head trains: no backbone rate to set. */
+    @Override
+    public double lrScale(Params params) {
+        return headLrScale(params);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class LoraPlugin implements AdaptationPlugin {
             Param.real("dropout", 0.1, 0, 0.9, "dropout on the LoRA branch's input"),
             Param.text("targets", "query,value", "comma-separated module names (ViT: query, key, value, out, fc1, fc2)")
                     .must("name at least one module", v -> !targets((String) v).isEmpty()),
-            AdaptationPlugin.lrScaleParam(10));
+            AdaptationPlugin.lrScaleParam(10), AdaptationPlugin.headLrScaleParam());
 
     @Override
     public PluginInfo info() {

@@ -14,7 +14,7 @@ public final class PromptTuningPlugin implements AdaptationPlugin {
             Claim.lowers("accuracy", "on small models prompt tuning lags full fine-tuning (T5-Small/Base on"
                     + " SuperGLUE); the gap closes only at billions of parameters"),
             Param.integer("tokens", 8, 1, 256, "prompt tokens k"),
-            AdaptationPlugin.lrScaleParam(10));
+            AdaptationPlugin.lrScaleParam(10), AdaptationPlugin.headLrScaleParam());
 
     @Override
     public PluginInfo info() {
