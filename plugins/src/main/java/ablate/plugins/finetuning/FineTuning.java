@@ -1,5 +1,6 @@
 package ablate.plugins.finetuning;
 
+import ablate.plugins.common.ProcessMemory;
 import ablate.datasets.ImageSet;
 import ablate.datasets.Normalization;
 import ablate.harness.spi.Budget;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +31,7 @@ public final class SegmentationSection {
     /** The section's HTML, or "" when the results hold no segmentation artifacts. */
     public static String html(Analysis a) {
         List<VariantAnalysis> variants = a.variants().stream()
-                .filter(v -> v.passed().stream().anyMatch(t -> has(t, PER_CLASS))).toList();
+                .filter(v -> v.passed().stream().anyMatch(t -> SeedArtifacts.has(t, PER_CLASS))).toList();
         if (variants.isEmpty()) {
             return "";
         }
@@ -42,10 +41,6 @@ public final class SegmentationSection {
         examples(b, variants);
         b.append("</section>\n");
         return b.toString();
-    }
-
-    private static boolean has(TrialResult t, String artifact) {
-        return t.artifacts() != null && t.artifacts().containsKey(artifact);
     }
 
     private static void perClassTable(StringBuilder b, List<VariantAnalysis> variants) {
@@ -93,24 +88,15 @@ public final class SegmentationSection {
     }
 
     private static void examples(StringBuilder b, List<VariantAnalysis> variants) {
-        TreeSet<Long> common = null;
-        for (VariantAnalysis v : variants) {
-            TreeSet<Long> seeds = new TreeSet<>(v.passed().stream().filter(t -> has(t, EXAMPLES)).map(TrialResult::seed).toList());
-            if (common == null) {
-                common = seeds;
-            } else {
-                common.retainAll(seeds);
-            }
-        }
-        if (common == null || common.isEmpty()) {
+        Optional<SeedArtifacts> found = SeedArtifacts.of(variants, EXAMPLES);
+        if (found.isEmpty()) {
             return;
         }
-        long seed = common.first();
+        long seed = found.get().seed();
         List<List<Map<?, ?>>> columns = new ArrayList<>();
-        for (VariantAnalysis v : variants) {
-            Optional<TrialResult> t = v.passed().stream().filter(x -> x.seed() == seed && has(x, EXAMPLES)).findFirst();
+        for (Object artifact : found.get().columns()) {
             List<Map<?, ?>> list = new ArrayList<>();
-            if (t.isPresent() && t.get().artifacts().get(EXAMPLES) instanceof List<?> l) {
+            if (artifact instanceof List<?> l) {
                 l.stream().filter(o -> o instanceof Map<?, ?>).limit(EXAMPLES_SHOWN).forEach(o -> list.add((Map<?, ?>) o));
             }
             columns.add(list);

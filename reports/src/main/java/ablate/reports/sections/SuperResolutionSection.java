@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +32,7 @@ public final class SuperResolutionSection {
 
     public static String html(Analysis a) {
         List<VariantAnalysis> variants = a.variants().stream()
-                .filter(v -> v.passed().stream().anyMatch(t -> has(t, PER_IMAGE))).toList();
+                .filter(v -> v.passed().stream().anyMatch(t -> SeedArtifacts.has(t, PER_IMAGE))).toList();
         if (variants.isEmpty()) {
             return "";
         }
@@ -43,10 +42,6 @@ public final class SuperResolutionSection {
         crops(b, variants);
         pareto(b, variants);
         return b.append("</section>\n").toString();
-    }
-
-    private static boolean has(TrialResult t, String artifact) {
-        return t.artifacts() != null && t.artifacts().containsKey(artifact);
     }
 
     private static void perImage(StringBuilder b, List<VariantAnalysis> variants) {
@@ -104,24 +99,13 @@ public final class SuperResolutionSection {
     }
 
     private static void crops(StringBuilder b, List<VariantAnalysis> variants) {
-        TreeSet<Long> common = null;
-        for (VariantAnalysis v : variants) {
-            TreeSet<Long> seeds = new TreeSet<>(v.passed().stream().filter(t -> has(t, CROPS)).map(TrialResult::seed).toList());
-            if (common == null) {
-                common = seeds;
-            } else {
-                common.retainAll(seeds);
-            }
-        }
-        if (common == null || common.isEmpty()) {
+        Optional<SeedArtifacts> found = SeedArtifacts.of(variants, CROPS);
+        if (found.isEmpty()) {
             return;
         }
-        long seed = common.first();
+        long seed = found.get().seed();
         List<List<?>> columns = new ArrayList<>();
-        for (VariantAnalysis v : variants) {
-            Optional<TrialResult> t = v.passed().stream().filter(x -> x.seed() == seed && has(x, CROPS)).findFirst();
-            columns.add(t.isPresent() && t.get().artifacts().get(CROPS) instanceof List<?> l ? l : List.of());
-        }
+        found.get().columns().forEach(a -> columns.add(a instanceof List<?> l ? l : List.of()));
         b.append("<p class=\"lead\">The same region of each test image (the HR window with the most detail), seed ")
                 .append(seed).append(", luma, enlarged ").append(ZOOM).append("× with no smoothing.</p>\n")
                 .append("<table class=\"seg-examples\"><thead><tr><th>HR</th><th>bicubic</th>");

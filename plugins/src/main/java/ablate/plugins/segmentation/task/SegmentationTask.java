@@ -1,5 +1,6 @@
 package ablate.plugins.segmentation.task;
 
+import ablate.plugins.common.ProcessMemory;
 import ablate.results.Direction;
 import ablate.datasets.segmentation.SegmentationSet;
 import ablate.harness.spi.Budget;
@@ -153,7 +154,7 @@ public final class SegmentationTask implements Task {
                 double[] latency = latencyMs(block, trainer.getManager(), test, stats, ctx);
                 ModelCost size = ModelCost.of(block, new Shape(1).addAll(image));
                 Cost cost = new Cost(size.trainableParams(), size.totalParams(), size.macsPerSample(), trainSeconds,
-                        latency[0], latency[1], PeakMemory.bytes());
+                        latency[0], latency[1], ProcessMemory.peakBytes());
                 Map<String, Object> artifacts = last.artifacts(test);
                 int examples = Math.min(test.size(), SegmentationData.integer(ctx.options(), "examples", DEFAULT_EXAMPLES));
                 List<Map<String, Object>> shown = new ArrayList<>();

@@ -1,5 +1,6 @@
 package ablate.plugins.superres.task;
 
+import ablate.plugins.common.ProcessMemory;
 import ablate.harness.spi.Budget;
 import ablate.harness.spi.DatasetSpec;
 import ablate.harness.spi.Params;
@@ -185,7 +186,7 @@ public final class SuperResolutionTask implements Task {
             metrics.put("ssimY@image=" + row.get("name"), (Double) row.get("ssimY"));
         }
         Cost cost = new Cost(size.trainableParams(), size.totalParams(), size.macsPerSample(), trainSeconds,
-                first[TIMED_PASSES / 2], first[TIMED_PASSES - 1], PeakMemory.bytes());
+                first[TIMED_PASSES / 2], first[TIMED_PASSES - 1], ProcessMemory.peakBytes());
         Map<String, Object> artifacts = new LinkedHashMap<>();
         artifacts.put("srPerImage", s.perImage());
         List<Map<String, Object>> crops = new ArrayList<>();
