@@ -27,6 +27,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument('model', choices=['srcnn', 'espcn'])
     p.add_argument('--threads', type=int, default=2)
+    p.add_argument('--steps', type=int, default=40)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
@@ -35,7 +36,7 @@ def main():
     x = torch.rand(16, 1, side, side)
     y = torch.rand(16, 1, 48, 48)
     total = torch.zeros(())
-    steps = 40
+    steps = a.steps
     for k in range(-3, steps):
         if k == 0:
             total.item()

@@ -26,14 +26,14 @@ import java.util.Random;
 
 /**
  * Training throughput of the suite's SRCNN and ESPCN at x3 (batch 16 of 16×16 LR / 48×48 HR patches, Adam lr 1e-3,
- * MSE) through the task's {@link Steps}: 3 warm-up steps, then {@code STEPS} timed. Random patches made before
+ * MSE) through the task's {@link Steps}: 3 warm-up steps, then 40 timed (or the second argument's count). Random patches made before
  * timing, as bench/pytorch_sr.py (its PyTorch peer) does. Not a test: run by hand,
  *
  * <pre>ONEDNN_MAX_CPU_ISA=SSE41 OMP_WAIT_POLICY=PASSIVE java -cp "plugins/target/test-classes:plugins/target/classes:plugins/target/lib/*" \
  *     -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1 ablate.plugins.superres.bench.SrStepsBenchmark srcnn</pre>
  */
 public final class SrStepsBenchmark {
-    static final int STEPS = 40;
+    static final int DEFAULT_STEPS = 40;
     static final int BATCH = 16;
 
     private SrStepsBenchmark() {
@@ -41,6 +41,7 @@ public final class SrStepsBenchmark {
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "srcnn";
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_STEPS;
         SrModelPlugin plugin = which.equals("espcn") ? new Espcn() : new Srcnn();
         int in = plugin.upsampledInput() ? 48 : 16;
         Random r = new Random(1);
@@ -62,7 +63,7 @@ public final class SrStepsBenchmark {
         Engine.getInstance().setRandomSeed(1);
         try (Model m = Model.newInstance("bench")) {
             m.setBlock(plugin.create(3, Params.resolve(plugin.info(), Map.of())));
-            Optimizer opt = Optimizers.of(new Budget(1, BATCH, 1e-3, "constant", "adam", 0), STEPS);
+            Optimizer opt = Optimizers.of(new Budget(1, BATCH, 1e-3, "constant", "adam", 0), steps);
             try (Trainer trainer = m.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(opt))) {
                 Shape xs = new Shape(BATCH, 1, in, in);
                 Shape ys = new Shape(BATCH, 1, 48, 48);
@@ -71,7 +72,7 @@ public final class SrStepsBenchmark {
                 try (NDManager run = trainer.getManager().newSubManager()) {
                     NDArray sum = run.zeros(new Shape(), DataType.FLOAT32);
                     long t0 = 0;
-                    for (int k = -3; k < STEPS; k++) {
+                    for (int k = -3; k < steps; k++) {
                         if (k == 0) {
                             sum.getFloat();
                             t0 = System.nanoTime();
@@ -81,7 +82,7 @@ public final class SrStepsBenchmark {
                     sum.getFloat();
                     double wall = (System.nanoTime() - t0) / 1e9;
                     System.out.printf(Locale.ROOT, "{\"model\": \"%s\", \"stepsPerSecond\": %.3f, \"steps\": %d}%n",
-                            which, STEPS / wall, STEPS);
+                            which, steps / wall, steps);
                 }
             }
         }
