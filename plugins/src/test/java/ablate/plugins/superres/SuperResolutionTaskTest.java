@@ -64,6 +64,29 @@ class SuperResolutionTaskTest {
         assertThat(((Map<?, ?>) x3.artifacts().get("srProtocol")).get("scale")).isEqualTo(3);
     }
 
+    /**
+     * Set5's butterfly, where Debian's opencv-doc is installed (95 MB, so not in CI): bicubic ×3 must give the
+     * figure the SRCNN paper tabulates for it (24.04 dB, Dong et al. TPAMI 2016) and what bench/sr_protocol.py
+     * prints for it (×2 27.4375 dB / 0.91567, ×3 24.0377 / 0.82191, ×4 22.0982 / 0.73710).
+     */
+    @Test
+    void bicubicOnSet5ButterflyGivesThePublishedFigure() throws Exception {
+        Path butterfly = Path.of("/usr/share/doc/opencv-doc/examples/dnn_superres");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(butterfly.resolve("butterfly.png")),
+                "Debian's opencv-doc is not installed");
+        DatasetSpec set5 = new DatasetSpec("images", "auto", 0, 0, Map.of("test", butterfly.toString()));
+        SuperResolutionTask task = new SuperResolutionTask();
+        Map<String, Double> x3 = task.run(context(set5, Map.of(), new Bicubic())).metrics();
+        assertThat(x3.get("psnrY")).isCloseTo(24.04, within(0.005)).isCloseTo(24.0377, within(1e-4));
+        assertThat(x3.get("ssimY")).isCloseTo(0.82191, within(1e-5));
+        Map<String, Double> x2 = task.run(context(set5, Map.of("scale", 2L), new Bicubic())).metrics();
+        assertThat(x2.get("psnrY")).isCloseTo(27.4375, within(1e-4));
+        assertThat(x2.get("ssimY")).isCloseTo(0.91567, within(1e-5));
+        Map<String, Double> x4 = task.run(context(set5, Map.of("scale", 4L), new Bicubic())).metrics();
+        assertThat(x4.get("psnrY")).isCloseTo(22.0982, within(1e-4));
+        assertThat(x4.get("ssimY")).isCloseTo(0.73710, within(1e-5));
+    }
+
     @Test
     void networksTrainDeterministically() throws Exception {
         SuperResolutionTask task = new SuperResolutionTask();
