@@ -18,16 +18,17 @@ import java.util.List;
 
 /**
  * {@code sr.edsr}: a small EDSR (Lim et al. 2017) on the low-resolution luma: a 3×3 head to {@code features} maps,
- * {@code blocks} residual blocks conv3×3–ReLU–conv3×3 whose branch is multiplied by {@code res-scale} before the sum
- * (the paper's residual scaling: 1 in its baseline, 0.1 in the large 256-map net, where it keeps training stable),
- * a 3×3 conv closing the body, the global skip (head output + body output), then the tail. There is no batch
+ * {@code blocks} residual blocks conv3×3–ReLU–conv3×3 whose branch is multiplied by {@code res-scale} before the
+ * sum (the paper's residual scaling: 1 in its baseline, 0.1 in the large 256-map net, where it keeps training
+ * stable), a 3×3 conv closing the body, the global skip (head output + body output), then the tail. There is no batch
  * normalisation anywhere: removing it is EDSR's point (it normalises away the range of the features and costs memory).
  *
  * <p>The tail is the cheap variant of EDSR's: the paper's upsampler is a 3×3 conv to scale²·features maps, a pixel
  * shuffle to features maps at full resolution and a last 3×3 conv to the 3 colour channels there. For one output
  * channel (the luma) a 3×3 conv straight to scale² maps and {@link Espcn#pixelShuffle} (ESPCN's sub-pixel layer)
- * gives the same output shape with every convolution at low resolution — scale²·features times fewer MACs in
- * the tail, which would otherwise cost more than the whole body at ×3 on CPU — and keeps the margin in whole LR pixels.
+ * gives the same output shape with every convolution at low resolution: features + 1 times fewer tail MACs (at ×3
+ * with 32 maps 2,592 per LR pixel instead of 85,536, more than the whole body's 82,944), and a margin in whole
+ * LR pixels.
  */
 public final class Edsr implements SrModelPlugin {
     static final PluginInfo INFO = PluginInfo.of("sr.edsr", "model",
@@ -38,7 +39,8 @@ public final class Edsr implements SrModelPlugin {
             Param.integer("features", 32, 1, 256, "feature maps of the head, the residual blocks and the body"),
             Param.integer("blocks", 4, 0, 32, "residual blocks"),
             Param.real("res-scale", 1.0, 0.0, 1.0, "factor on each residual branch before the sum (paper: 0.1 "
-                    + "for its large net, 1 for the baseline)"));
+                    + "for its large net, 1 for the baseline; at lr 3e-3 the suites' budget blew 1 up and 0.1 trained, "
+                    + "docs/benchmarks-super-resolution.md)"));
 
     @Override
     public PluginInfo info() {
