@@ -134,9 +134,10 @@ class SrModelsTest {
 
     @Test
     void edsrIsHeadResidualBlocksScaledGlobalSkipAndTail() {
-        // the block against the architecture written out with functional convolutions, res-scale 0.1
+        // the block against the architecture written out with functional convolutions, res-scale 0.3 (not the
+        // default 0.1, so a plugin that ignored the parameter would fail)
         Edsr edsr = new Edsr();
-        Params p = Params.resolve(edsr.info(), Map.<String, Object>of("blocks", 2, "features", 4, "res-scale", 0.1));
+        Params p = Params.resolve(edsr.info(), Map.<String, Object>of("blocks", 2, "features", 4, "res-scale", 0.3));
         try (NDManager m = NDManager.newBaseManager()) {
             Shape in = new Shape(2, 1, 5, 6);
             Block block = initialized(edsr, 3, p, m, in);
@@ -146,7 +147,7 @@ class SrModelsTest {
             NDArray b = head;
             for (int i = 0; i < 2; i++) {
                 NDArray branch = conv(Activation.relu(conv(b, w, 2 + 4 * i)), w, 4 + 4 * i);
-                b = b.add(branch.mul(0.1f));
+                b = b.add(branch.mul(0.3f));
             }
             NDArray expected = Espcn.pixelShuffle(conv(head.add(conv(b, w, 10)), w, 12), 3);
             assertThat(w).hasSize(14);
