@@ -9,27 +9,36 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shows a run's progress: a progress bar with trial, epoch, loss and the suite's ETA on a terminal; one line per
- * epoch and per trial otherwise (CI logs). Counts epochs, so the ETA follows the work actually done.
+ * epoch and per trial otherwise (CI logs). The bar counts epochs; the ETA weighs each variant by what its epochs
+ * have cost ({@link EtaEstimate}).
  */
 public abstract class Progress implements AutoCloseable {
     protected final int totalTrials;
     protected final int epochsPerTrial;
     protected int doneTrials;
     private final Map<String, Integer> epochsDone = new ConcurrentHashMap<>();
+    private final EtaEstimate eta;
+    // the last estimate, for the bar's render thread: it must not take this object's lock (the thread that holds
+    // it may be waiting on the bar)
+    private volatile Optional<Duration> lastEta = Optional.empty();
+    private volatile long lastEtaAt;
 
-    protected Progress(int totalTrials, int epochsPerTrial) {
-        this.totalTrials = totalTrials;
+    protected Progress(List<Trial> trials, int epochsPerTrial) {
+        this.totalTrials = trials.size();
         this.epochsPerTrial = Math.max(1, epochsPerTrial);
+        this.eta = new EtaEstimate(trials, epochsPerTrial, System::nanoTime);
     }
 
-    public static Progress create(int totalTrials, int epochsPerTrial, boolean quiet, PrintStream out) {
+    public static Progress create(List<Trial> trials, int epochsPerTrial, boolean quiet, PrintStream out) {
         if (quiet) {
-            return new Progress(totalTrials, epochsPerTrial) {
+            return new Progress(trials, epochsPerTrial) {
                 @Override
                 protected void show(Trial t, String message) {
                 }
@@ -40,22 +49,43 @@ public abstract class Progress implements AutoCloseable {
             };
         }
         return System.console() != null && System.getenv("CI") == null
-                ? new Bar(totalTrials, epochsPerTrial, out) : new Lines(totalTrials, epochsPerTrial, out);
+                ? new Bar(trials, epochsPerTrial, out) : new Lines(trials, epochsPerTrial, out);
+    }
+
+    /** {@code t} starts now (its process launch counts towards its variant's cost). */
+    public final synchronized void started(Trial t) {
+        eta.started(t);
+        remaining();
     }
 
     public final synchronized void epoch(Trial t, int epoch, int epochs, double loss) {
         epochsDone.put(t.id(), epoch);
+        eta.epoch(t, epoch);
         show(t, String.format("%s seed %d · epoch %d/%d · loss %.4f", t.variant(), t.seed(), epoch, epochs, loss));
     }
 
     public final synchronized void finished(Trial t, TrialResult r) {
         doneTrials++;
         epochsDone.put(t.id(), epochsPerTrial);
+        eta.finished(t);
         trialEnded(t, r);
     }
 
     protected long epochUnits() {
         return epochsDone.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** Re-estimates the time left (after an event). */
+    protected final synchronized Optional<Duration> remaining() {
+        lastEtaAt = System.nanoTime();
+        lastEta = eta.remaining();
+        return lastEta;
+    }
+
+    /** The last estimate, less the time since it was made; takes no lock. */
+    protected final Optional<Duration> lastRemaining() {
+        long since = System.nanoTime() - lastEtaAt;
+        return lastEta.map(d -> d.minusNanos(since)).filter(d -> !d.isNegative());
     }
 
     protected abstract void show(Trial t, String message);
@@ -81,21 +111,24 @@ public abstract class Progress implements AutoCloseable {
     private static final class Bar extends Progress {
         private final ProgressBar bar;
 
-        Bar(int totalTrials, int epochsPerTrial, PrintStream out) {
-            super(totalTrials, epochsPerTrial);
+        Bar(List<Trial> trials, int epochsPerTrial, PrintStream out) {
+            super(trials, epochsPerTrial);
             bar = new ProgressBarBuilder().setTaskName("Suite").setInitialMax((long) totalTrials * this.epochsPerTrial)
+                    .setEtaFunction(state -> lastRemaining())
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250)
                     .setUnit(" epochs", 1).setMaxRenderedLength(160).build();
         }
 
         @Override
         protected void show(Trial t, String message) {
+            remaining();
             bar.stepTo(epochUnits());
             bar.setExtraMessage("trial " + (doneTrials + 1) + "/" + totalTrials + " · " + message);
         }
 
         @Override
         protected void trialEnded(Trial t, TrialResult r) {
+            remaining();
             bar.stepTo(epochUnits());
             if (r.status() != Status.PASSED) {
                 bar.setExtraMessage(outcome(r));
@@ -111,10 +144,9 @@ public abstract class Progress implements AutoCloseable {
     /** Plain lines with an ETA, for logs. */
     private static final class Lines extends Progress {
         private final PrintStream out;
-        private final long startNanos = System.nanoTime();
 
-        Lines(int totalTrials, int epochsPerTrial, PrintStream out) {
-            super(totalTrials, epochsPerTrial);
+        Lines(List<Trial> trials, int epochsPerTrial, PrintStream out) {
+            super(trials, epochsPerTrial);
             this.out = out;
         }
 
@@ -129,14 +161,7 @@ public abstract class Progress implements AutoCloseable {
         }
 
         private String eta() {
-            long units = epochUnits();
-            long total = (long) totalTrials * epochsPerTrial;
-            if (units == 0 || units >= total) {
-                return "";
-            }
-            double elapsed = (System.nanoTime() - startNanos) / 1e9;
-            Duration eta = Duration.ofSeconds(Math.round(elapsed / units * (total - units)));
-            return String.format(" · ETA %d:%02d", eta.toMinutes(), eta.toSecondsPart());
+            return remaining().map(d -> String.format(" · ETA %d:%02d", d.toMinutes(), d.toSecondsPart())).orElse("");
         }
     }
 }

@@ -89,7 +89,7 @@ public final class SuiteRunner {
                 options.trialMemory(), STARTUP_MILLIS), plan, device, Boolean.getBoolean("ablate.reuseProcesses"));
         Interruption interruption = new Interruption(runner, store, mine, options, plan, out);
         Runtime.getRuntime().addShutdownHook(interruption);
-        try (Progress progress = Progress.create(pending.size(), plan.suite().budget().epochs(), options.quiet(), out);
+        try (Progress progress = Progress.create(pending, plan.suite().budget().epochs(), options.quiet(), out);
              runner) {
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
                 Thread th = new Thread(r, "ablate-worker");
@@ -100,6 +100,7 @@ public final class SuiteRunner {
             for (Trial t : pending) {
                 futures.add(pool.submit(() -> {
                     interruption.started(t);
+                    progress.started(t);
                     TrialResult r = runner.run(t, progress);
                     store.write(r);
                     interruption.finished(t);
