@@ -6,6 +6,7 @@ import ablate.datasets.segmentation.GarmentScenes;
 import ablate.datasets.segmentation.SegmentationFolder;
 import ablate.datasets.segmentation.SegmentationSet;
 import ablate.harness.spi.DatasetSpec;
+import ablate.plugins.common.WholeNumbers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,13 +116,6 @@ record SegmentationData(SegmentationSet train, SegmentationSet test, String desc
     }
 
     static int integer(Map<String, Object> o, String key, int fallback) {
-        Object v = o.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return Math.toIntExact(n.longValue());
-        }
-        throw new IllegalArgumentException(key + ": expected an integer, got " + v);
+        return WholeNumbers.of(o, "", key, fallback);
     }
 }

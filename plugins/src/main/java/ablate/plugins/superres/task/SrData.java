@@ -3,6 +3,7 @@ package ablate.plugins.superres.task;
 import ablate.datasets.superres.SrImage;
 import ablate.datasets.superres.SrImages;
 import ablate.harness.spi.DatasetSpec;
+import ablate.plugins.common.WholeNumbers;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -112,13 +113,6 @@ record SrData(List<SrImage> train, List<SrImage> test, int scale, int patch, int
     }
 
     static int integer(Map<String, Object> o, String key, int fallback) {
-        Object v = o.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return Math.toIntExact(n.longValue());
-        }
-        throw new IllegalArgumentException("options." + key + ": expected an integer, got " + v);
+        return WholeNumbers.of(o, "options.", key, fallback);
     }
 }
