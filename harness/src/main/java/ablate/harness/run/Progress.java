@@ -55,12 +55,13 @@ public abstract class Progress implements AutoCloseable {
     /** {@code t} starts now (its process launch counts towards its variant's cost). */
     public final synchronized void started(Trial t) {
         eta.started(t);
-        remaining();
+        estimate();
     }
 
     public final synchronized void epoch(Trial t, int epoch, int epochs, double loss) {
         epochsDone.put(t.id(), epoch);
         eta.epoch(t, epoch);
+        estimate();
         show(t, String.format("%s seed %d · epoch %d/%d · loss %.4f", t.variant(), t.seed(), epoch, epochs, loss));
     }
 
@@ -68,6 +69,7 @@ public abstract class Progress implements AutoCloseable {
         doneTrials++;
         epochsDone.put(t.id(), epochsPerTrial);
         eta.finished(t);
+        estimate();
         trialEnded(t, r);
     }
 
@@ -75,11 +77,10 @@ public abstract class Progress implements AutoCloseable {
         return epochsDone.values().stream().mapToLong(Integer::longValue).sum();
     }
 
-    /** Re-estimates the time left (after an event). */
-    protected final synchronized Optional<Duration> remaining() {
+    /** Re-estimates the time left; called under the lock after every event. */
+    private void estimate() {
         lastEtaAt = System.nanoTime();
         lastEta = eta.remaining();
-        return lastEta;
     }
 
     /** The last estimate, less the time since it was made; takes no lock. */
@@ -121,14 +122,12 @@ public abstract class Progress implements AutoCloseable {
 
         @Override
         protected void show(Trial t, String message) {
-            remaining();
             bar.stepTo(epochUnits());
             bar.setExtraMessage("trial " + (doneTrials + 1) + "/" + totalTrials + " · " + message);
         }
 
         @Override
         protected void trialEnded(Trial t, TrialResult r) {
-            remaining();
             bar.stepTo(epochUnits());
             if (r.status() != Status.PASSED) {
                 bar.setExtraMessage(outcome(r));
@@ -161,7 +160,7 @@ public abstract class Progress implements AutoCloseable {
         }
 
         private String eta() {
-            return remaining().map(d -> String.format(" · ETA %d:%02d", d.toMinutes(), d.toSecondsPart())).orElse("");
+            return lastRemaining().map(d -> String.format(" · ETA %d:%02d", d.toMinutes(), d.toSecondsPart())).orElse("");
         }
     }
 }
